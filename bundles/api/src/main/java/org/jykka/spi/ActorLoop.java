@@ -1,0 +1,31 @@
+package org.jykka.spi;
+
+import org.jykka.Actor;
+import org.jykka.ActorRef;
+
+/**
+ * One actor's loop, as its runtime sees it. Only one thread at a time may run it: the runtime
+ * calls {@link #runBatch} after each {@link Scheduler#schedule()} and again as long as it answers
+ * {@code true}.
+ */
+public interface ActorLoop {
+
+    /** The actor this loop runs. */
+    Actor actor();
+
+    /** The actor's reference. */
+    ActorRef<?> ref();
+
+    /**
+     * Handles at most {@code limit} messages (the first call runs {@code onStart} first), in the
+     * calling thread. Never throws.
+     *
+     * @return {@code true} if the actor has more work and the runtime must call again; {@code false}
+     *     if it went idle (a later {@link Scheduler#schedule()} will say when there is work) or has
+     *     stopped ({@link #isStopped()})
+     */
+    boolean runBatch(int limit);
+
+    /** Whether the actor has stopped for good: the runtime may let go of everything it holds for it. */
+    boolean isStopped();
+}

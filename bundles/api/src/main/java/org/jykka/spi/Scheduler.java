@@ -1,0 +1,12 @@
+package org.jykka.spi;
+
+/**
+ * How the loop tells its runtime that an idle actor has work. The loop calls it once per idle to
+ * busy transition (never twice without a {@link ActorLoop#runBatch} in between answering
+ * {@code false}), from whichever thread sent the message, so it must not block.
+ */
+@FunctionalInterface
+public interface Scheduler {
+    /** Arranges for {@link ActorLoop#runBatch} to be called soon, in the runtime's own thread. */
+    void schedule();
+}

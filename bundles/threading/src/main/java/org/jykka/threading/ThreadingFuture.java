@@ -1,0 +1,71 @@
+package org.jykka.threading;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jykka.spi.Completion;
+import org.jykka.spi.Promise;
+
+/**
+ * The future of the threading runtimes: completed once, with {@link #set} or {@link #setException},
+ * and waited on with {@link #get()}. Waiting parks the thread (no monitor is held), so it is cheap
+ * for virtual threads too.
+ *
+ * @param <T> the type of the value
+ */
+public final class ThreadingFuture<T> implements Promise<T> {
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+
+    /** An incomplete future. */
+    public ThreadingFuture() {}
+
+    /**
+     * Completes the future with {@code value}.
+     *
+     * @throws IllegalStateException if it is already complete
+     */
+    @Override
+    public void set(T value) {
+        if (!result.complete(value)) {
+            throw new IllegalStateException("This future is already complete");
+        }
+    }
+
+    /**
+     * Completes the future with a failure, which {@link #get()} rethrows.
+     *
+     * @throws IllegalStateException if it is already complete
+     */
+    @Override
+    public void setException(Throwable failure) {
+        Objects.requireNonNull(failure, "failure");
+        if (!result.completeExceptionally(failure)) {
+            throw new IllegalStateException("This future is already complete");
+        }
+    }
+
+    @Override
+    public T get() {
+        return Completion.await(result, null);
+    }
+
+    @Override
+    public T get(Duration timeout) {
+        return Completion.await(result, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    @Override
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    @Override
+    public CompletableFuture<T> toCompletableFuture() {
+        return result.copy();
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadingFuture[" + (result.isDone() ? "done" : "pending") + "]";
+    }
+}

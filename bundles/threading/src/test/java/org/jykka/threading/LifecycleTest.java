@@ -101,6 +101,46 @@ class LifecycleTest extends ActorTestSupport {
     }
 
     @EachRuntime
+    void actorIsUnregisteredAndRefusesMessagesBeforeOnStopRuns(Runtimes runtime) {
+        AtomicReference<String> seenInOnStop = new AtomicReference<>();
+        Recorder actor = new Recorder(runtime) {
+            @Override
+            protected void onStop() {
+                seenInOnStop.set(ActorRegistry.getByUrn(urn()).isPresent() + " " + self().isAlive());
+            }
+        };
+        Actor.start(actor).stop(TIMEOUT);
+        assertEquals("false false", seenInOnStop.get());
+    }
+
+    @EachRuntime
+    void onStartCanStopTheActorAndOnStopStillRuns(Runtimes runtime) {
+        Recorder actor = new Recorder(runtime) {
+            @Override
+            protected void onStart() {
+                super.onStart();
+                stopSelf();
+            }
+        };
+        ActorRef<Recorder> ref = Actor.start(actor);
+        ref.whenStopped().get(TIMEOUT);
+        assertEquals(List.of("start", "stop"), actor.events);
+    }
+
+    @EachRuntime
+    void onStartCanStartOtherActors(Runtimes runtime) {
+        AtomicReference<ActorRef<Recorder>> child = new AtomicReference<>();
+        Recorder parent = new Recorder(runtime) {
+            @Override
+            protected void onStart() {
+                child.set(Actor.start(new Recorder(runtime)));
+            }
+        };
+        Actor.start(parent).ask("sync").get(TIMEOUT);
+        assertEquals("ping", child.get().ask("ping").get(TIMEOUT));
+    }
+
+    @EachRuntime
     void stopReturnsTrueForAliveAndFalseForDeadActor(Runtimes runtime) {
         ActorRef<Recorder> ref = Actor.start(new Recorder(runtime));
         assertTrue(ref.isAlive());

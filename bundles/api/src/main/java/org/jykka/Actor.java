@@ -158,7 +158,12 @@ public abstract class Actor {
     /** {@code SimpleClassName (urn:uuid:…)}. */
     @Override
     public String toString() {
-        return displayName(getClass()) + " (" + urn + ")";
+        return describe(this);
+    }
+
+    /** How logs and references name an actor, whatever its class does to {@code toString}. */
+    static String describe(Actor actor) {
+        return displayName(actor.getClass()) + " (" + actor.urn + ")";
     }
 
     static System.Logger logger(Class<?> actorClass) {

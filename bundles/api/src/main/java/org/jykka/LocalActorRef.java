@@ -127,6 +127,6 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String toString() {
-        return mailbox.actor().toString();
+        return Actor.describe(mailbox.actor());
     }
 }

@@ -133,12 +133,12 @@ final class Mailbox implements ActorLoop {
     }
 
     private boolean runOnStart() {
-        log().log(DEBUG, () -> "Starting " + actor);
+        log().log(DEBUG, () -> "Starting " + ref);
         try {
             actor.onStart();
             return true;
         } catch (Throwable failure) {
-            log().log(ERROR, "Unhandled exception in onStart of " + actor + ":", failure);
+            log().log(ERROR, "Unhandled exception in onStart of " + ref + ":", failure);
             terminate(failure, null);
             return false;
         }
@@ -158,16 +158,16 @@ final class Mailbox implements ActorLoop {
                     : ((Envelope.Invocation) envelope).function().apply(actor);
         } catch (Throwable failure) {
             if (reply != null) {
-                log().log(INFO, "Exception returned from " + actor + " to caller:", failure);
-                reply.setException(failure);
+                log().log(INFO, "Exception returned from " + ref + " to caller:", failure);
+                fail(reply, failure);
                 return true;
             }
-            log().log(ERROR, "Unhandled exception in " + actor + ":", failure);
+            log().log(ERROR, "Unhandled exception in " + ref + ":", failure);
             terminate(failure, null);
             return false;
         }
         if (reply != null) {
-            reply.set(result);
+            answer(reply, result);
         }
         return true;
     }
@@ -181,28 +181,28 @@ final class Mailbox implements ActorLoop {
         try {
             runtime.detach(ref);
         } catch (Throwable t) {
-            log().log(ERROR, "Runtime failed to detach " + actor + ":", t);
+            log().log(ERROR, "Runtime failed to detach " + ref + ":", t);
         }
         if (failure == null) {
             try {
                 actor.onStop();
             } catch (Throwable t) {
-                log().log(ERROR, "Unhandled exception in onStop of " + actor + ":", t);
+                log().log(ERROR, "Unhandled exception in onStop of " + ref + ":", t);
             }
         } else {
             try {
                 actor.onFailure(failure);
             } catch (Throwable t) {
-                log().log(ERROR, "Unhandled exception in onFailure of " + actor + ":", t);
+                log().log(ERROR, "Unhandled exception in onFailure of " + ref + ":", t);
             }
         }
         // DEAD before the drain: a sender that enqueues after it sees DEAD and drains itself.
         LIFECYCLE.setVolatile(this, DEAD);
         drain();
-        log().log(DEBUG, () -> "Stopped " + actor);
-        stopped.set(null);
+        log().log(DEBUG, () -> "Stopped " + ref);
+        answer(stopped, null);
         if (stopReply != null) {
-            stopReply.set(Boolean.TRUE);
+            answer(stopReply, Boolean.TRUE);
         }
     }
 
@@ -212,11 +212,11 @@ final class Mailbox implements ActorLoop {
             Envelope envelope = next;
             Promise<Object> reply = envelope.reply();
             if (envelope instanceof Envelope.Stop) {
-                reply.set(Boolean.TRUE);
+                answer(reply, Boolean.TRUE);
             } else if (reply != null) {
-                reply.setException(new ActorDeadException(actor + " stopped before it handled " + describe(envelope)));
+                fail(reply, new ActorDeadException(ref + " stopped before it handled " + describe(envelope)));
             } else {
-                log().log(DEBUG, () -> "Dropped " + describe(envelope) + ": " + actor + " stopped before it");
+                log().log(DEBUG, () -> "Dropped " + describe(envelope) + ": " + ref + " stopped before it");
             }
         }
     }
@@ -277,6 +277,26 @@ final class Mailbox implements ActorLoop {
 
     int size() {
         return inbox.size();
+    }
+
+    /**
+     * Completes a promise the loop made. Promises are handed out, so a caller could have completed one
+     * already (a cast to ThreadingFuture and a set): that must not break the loop.
+     */
+    private static <T> void answer(Promise<T> promise, T value) {
+        try {
+            promise.set(value);
+        } catch (IllegalStateException completedByTheCaller) {
+            // the caller decided the answer already; nobody else waits on it
+        }
+    }
+
+    private static void fail(Promise<?> promise, Throwable failure) {
+        try {
+            promise.setException(failure);
+        } catch (IllegalStateException completedByTheCaller) {
+            // as in answer()
+        }
     }
 
     private System.Logger log() {

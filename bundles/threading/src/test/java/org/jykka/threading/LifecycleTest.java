@@ -275,6 +275,32 @@ class LifecycleTest extends ActorTestSupport {
     }
 
     @EachRuntime
+    void aRefPrintsAsClassAndUrnEvenWhenTheActorOverridesToString(Runtimes runtime) {
+        Recorder actor = new Recorder(runtime) {
+            @Override
+            public String toString() {
+                return "my own words";
+            }
+        };
+        ActorRef<Recorder> ref = Actor.start(actor);
+        assertEquals("LifecycleTest$" , ref.toString().substring(0, "LifecycleTest$".length()));
+        assertTrue(ref.toString().endsWith(" (" + ref.urn() + ")"), ref.toString());
+    }
+
+    @EachRuntime
+    void aCallerCompletingItsOwnFutureDoesNotBreakTheActor(Runtimes runtime) {
+        CountDownLatch release = new CountDownLatch(1);
+        ActorRef<Blocker> ref = Actor.start(new Blocker(runtime, release));
+        ActorFuture<Object> blocked = ref.ask("block");
+        ((ThreadingFuture<Object>) blocked).set("decided by the caller");
+        ActorFuture<Void> stopped = ref.whenStopped();
+        ((ThreadingFuture<Void>) stopped).set(null);
+        release.countDown();
+        assertEquals("after", ref.ask("after").get(TIMEOUT));
+        assertTrue(ref.stop(TIMEOUT));
+    }
+
+    @EachRuntime
     void actorRefBeforeStartIsAnIllegalStateException(Runtimes runtime) {
         Recorder actor = new Recorder(runtime);
         assertThrows(IllegalStateException.class, actor::self);

@@ -13,25 +13,58 @@ import org.osgi.annotation.bundle.Requirement;
  * Declares an actor class of a plugin bundle: the Jykka extender starts it when the bundle starts,
  * publishes it as OSGi services, and stops it when the bundle stops.
  *
+ * <pre>{@code
+ * @PluginActor(name = "calculator", services = Calculator.class)
+ * public class CalculatorActor extends ThreadingActor implements Calculator { ... }
+ * }</pre>
+ *
  * <p>bnd turns the annotation, when it builds the plugin, into one clause of the
  * {@value #HEADER} manifest header and the {@code osgi.extender} requirement on {@value #EXTENDER},
- * so the plugin resolves only where a Jykka extender is. The header may be written by hand instead:
+ * so the plugin resolves only where a Jykka extender is. Several annotated classes in one bundle give
+ * one header with a clause each. The header may be written by hand instead (in the plugin's
+ * {@code bnd.bnd}), together with the requirement:
  *
  * <pre>
  * Jykka-Actors: com.example.Greeter;name=greeter,
- *  com.example.CalculatorActor;services:List&lt;String&gt;="com.example.Calculator"
+ *  com.example.CalculatorActor;services:List&lt;String&gt;="com.example.Calculator,com.example.Memory"
  * Require-Capability: osgi.extender;filter:="(&amp;(osgi.extender=org.jykka)(version&gt;=0.1.0)(!(version&gt;=1.0.0)))"
  * </pre>
  *
- * <p>The actor class must be a concrete {@link org.jykka.Actor} with a public constructor that
- * takes no arguments or takes the plugin's {@code org.osgi.framework.BundleContext}.
+ * <p>The grammar of the header: clauses separated by commas, each naming one actor class to start
+ * (a class may be listed more than once to start several instances):
+ *
+ * <pre>
+ * Jykka-Actors ::= clause ( ',' clause )*
+ * clause       ::= class-name ( ';' parameter )*
+ * class-name   ::= the binary name of the actor class (com.example.Outer$Inner for a nested class)
+ * parameter    ::= 'name' '=' value
+ *                | 'services' [ ':List&lt;String&gt;' | ':String' ] '=' value   (interface names, comma separated)
+ * value        ::= a token without ',', ';', '"' or whitespace | '"' any text without '"' '"'
+ * </pre>
+ *
+ * <p>{@code name} defaults to the class's simple name. Any other parameter, a missing value or an
+ * unterminated quote makes the header malformed: the extender logs the clause and skips it (an
+ * unterminated quote, which hides where clauses end, skips the whole header).
+ *
+ * <p>The actor class must be a public, concrete {@link org.jykka.Actor} (for example a
+ * {@code ThreadingActor}) with a public constructor that takes the plugin's
+ * {@code org.osgi.framework.BundleContext} or no arguments (the first is preferred). Each service
+ * interface must be visible to the plugin bundle, and its methods must map to the actor's public
+ * methods as {@code org.jykka.proxy.ActorProxy#of(ActorRef, Class)} requires.
+ *
+ * <p>The extender registers each actor, through the plugin's own {@code BundleContext}, as an
+ * {@code org.jykka.ActorRef} service and, for every listed interface, as a typed proxy under that
+ * interface, with the service properties {@code jykka.actor.urn}, {@code jykka.actor.class} and
+ * {@code jykka.actor.name}. The services go away as soon as the actor dies, and before the actors
+ * stop when the bundle stops.
  */
 @Documented
 @Retention(CLASS)
 @Target(TYPE)
 @Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
 @Header(name = PluginActor.HEADER,
-        value = "${@class}${if;${size;${#name}};;name=\"${#name}\"}${if;${size;${#services}};;services:List<String>=\"${join;${#services}}\"}")
+        // In a bnd macro \; is a literal ';'; an element left at its default ("" or {}) adds nothing.
+        value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}")
 public @interface PluginActor {
 
     /** The manifest header that lists a plugin's actors. */

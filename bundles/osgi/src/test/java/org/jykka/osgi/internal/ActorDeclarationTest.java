@@ -1,0 +1,70 @@
+package org.jykka.osgi.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ActorDeclarationTest {
+
+    @Test
+    void aBareClassNameDeclaresAnActorWithDefaultNameAndNoServices() {
+        var parsed = ActorDeclaration.parseHeader("com.example.Greeter");
+
+        assertEquals(List.of(new ActorDeclaration("com.example.Greeter", Optional.empty(), List.of())),
+                parsed.declarations());
+        assertEquals(List.of(), parsed.errors());
+    }
+
+    @Test
+    void clausesAreSeparatedByCommasOutsideQuotes() {
+        var parsed = ActorDeclaration.parseHeader(
+                "com.example.A, com.example.B;name=bee;services:List<String>=\"com.example.X,com.example.Y\","
+                        + "com.example.Outer$Inner;name=\"my actor, the second\"");
+
+        assertEquals(List.of(
+                new ActorDeclaration("com.example.A", Optional.empty(), List.of()),
+                new ActorDeclaration("com.example.B", Optional.of("bee"), List.of("com.example.X", "com.example.Y")),
+                new ActorDeclaration("com.example.Outer$Inner", Optional.of("my actor, the second"), List.of())),
+                parsed.declarations());
+    }
+
+    @Test
+    void servicesMayBeWrittenWithoutAType() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;services=com.example.X");
+
+        assertEquals(List.of("com.example.X"), parsed.declarations().get(0).services());
+    }
+
+    @Test
+    void aMalformedClauseIsReportedAndTheOthersStillCount() {
+        var parsed = ActorDeclaration.parseHeader("com.example.Good,com.example.Bad;colour=red,not a class,,com.example.C;name");
+
+        assertEquals(List.of(new ActorDeclaration("com.example.Good", Optional.empty(), List.of())),
+                parsed.declarations());
+        assertEquals(4, parsed.errors().size(), parsed.errors().toString());
+        assertTrue(parsed.errors().get(0).contains("colour"), parsed.errors().get(0));
+        assertTrue(parsed.errors().get(1).contains("not a class"), parsed.errors().get(1));
+        assertTrue(parsed.errors().get(2).contains("empty clause"), parsed.errors().get(2));
+        assertTrue(parsed.errors().get(3).contains("no value"), parsed.errors().get(3));
+    }
+
+    @Test
+    void aServiceThatIsNotAClassNameIsMalformed() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;services:List<String>=\"com.example.X,,\"");
+
+        assertEquals(List.of(), parsed.declarations());
+        assertTrue(parsed.errors().get(0).contains("services"), parsed.errors().get(0));
+    }
+
+    @Test
+    void anUnterminatedQuoteMakesTheWholeHeaderMalformed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ActorDeclaration.parseHeader("com.example.A;name=\"open, com.example.B"));
+
+        assertTrue(e.getMessage().contains("quote"), e.getMessage());
+    }
+}

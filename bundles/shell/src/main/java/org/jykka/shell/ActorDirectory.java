@@ -1,0 +1,158 @@
+package org.jykka.shell;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jykka.ActorRef;
+import org.jykka.registry.ActorRegistry;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Finds the actors of the framework: every actor in the {@link ActorRegistry}, named by the
+ * {@code ActorRef} services the Jykka extender publishes for plugin actors.
+ *
+ * <p>The registry is the list of running actors; the services add the plugin name and keep an actor
+ * visible (as not alive) while its plugin still publishes it after it stopped.
+ */
+final class ActorDirectory {
+
+    /** Service properties of a plugin actor's {@code ActorRef} service (the extender's contract). */
+    static final String URN = "jykka.actor.urn";
+    static final String NAME = "jykka.actor.name";
+
+    private final BundleContext context;
+
+    ActorDirectory(BundleContext context) {
+        this.context = context;
+    }
+
+    /** Every actor, running ones first in start order, then published ones that have stopped. */
+    List<ActorListing> list() {
+        Map<String, ServiceReference<?>> published = publishedByUrn(null);
+        List<ActorListing> actors = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (ActorRef<?> ref : ActorRegistry.getAll()) {
+            listed.add(ref.urn());
+            actors.add(listing(ref, published.get(ref.urn())));
+        }
+        published.forEach((urn, service) -> {
+            if (!listed.contains(urn)) {
+                actorOf(service).ifPresent(ref -> actors.add(listing(ref, service)));
+            }
+        });
+        return actors;
+    }
+
+    /**
+     * The actor with this URN ({@code urn:...}), or else with this plugin name, or else with this
+     * class name (simple or fully qualified); several matches are a {@link Lookup.Missing} that lists
+     * their URNs.
+     */
+    Lookup find(String key) {
+        if (key.startsWith("urn:")) {
+            Optional<ActorRef<?>> running = ActorRegistry.getByUrn(key);
+            Map<String, ServiceReference<?>> published = publishedByUrn("(" + URN + "=" + escape(key) + ")");
+            ServiceReference<?> service = published.get(key);
+            Optional<ActorRef<?>> ref = running.isPresent() || service == null ? running : actorOf(service);
+            return ref.<Lookup>map(r -> new Lookup.Found(listing(r, service)))
+                    .orElseGet(() -> new Lookup.Missing("No actor has the URN " + key + ". " + known()));
+        }
+        Map<String, ServiceReference<?>> named = publishedByUrn("(" + NAME + "=" + escape(key) + ")");
+        List<ActorListing> matches = new ArrayList<>();
+        named.forEach((urn, service) -> ActorRegistry.getByUrn(urn).or(() -> actorOf(service))
+                .ifPresent(ref -> matches.add(listing(ref, service))));
+        if (matches.isEmpty()) {
+            Map<String, ServiceReference<?>> published = publishedByUrn(null);
+            for (ActorRef<?> ref : ActorRegistry.getByClassName(key)) {
+                matches.add(listing(ref, published.get(ref.urn())));
+            }
+        }
+        if (matches.size() == 1) {
+            return new Lookup.Found(matches.get(0));
+        }
+        if (matches.isEmpty()) {
+            return new Lookup.Missing("No actor is named '" + key + "'. " + known());
+        }
+        return new Lookup.Missing(matches.size() + " actors match '" + key + "': "
+                + matches.stream().map(a -> a.ref().urn()).collect(Collectors.joining(", "))
+                + ". Name one by its URN.");
+    }
+
+    private String known() {
+        List<ActorListing> actors = list();
+        if (actors.isEmpty()) {
+            return "No actor is running: copy a plugin jar into deploy/.";
+        }
+        return "Running: " + actors.stream().map(ActorListing::label).distinct()
+                .collect(Collectors.joining(", ")) + " (jykka:actors lists them).";
+    }
+
+    private ActorListing listing(ActorRef<?> ref, ServiceReference<?> service) {
+        String name = service == null ? null : (String) service.getProperty(NAME);
+        Bundle bundle = FrameworkUtil.getBundle(ref.actorClass());
+        if (bundle == null && service != null) {
+            bundle = service.getBundle();
+        }
+        String label = bundle == null ? "-" : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]";
+        return new ActorListing(ref, name, label);
+    }
+
+    /** The published {@code ActorRef} services matching {@code filter}, by URN, in service id order. */
+    private Map<String, ServiceReference<?>> publishedByUrn(String filter) {
+        ServiceReference<?>[] services;
+        try {
+            services = context.getServiceReferences(ActorRef.class.getName(), filter);
+        } catch (InvalidSyntaxException e) {
+            // The filters are built here with escaped values, so this is a bug, not a user error.
+            throw new IllegalStateException("Bad service filter " + filter, e);
+        }
+        Map<String, ServiceReference<?>> byUrn = new LinkedHashMap<>();
+        if (services != null) {
+            java.util.Arrays.sort(services, (a, b) -> Long.compare(serviceId(a), serviceId(b)));
+            for (ServiceReference<?> service : services) {
+                Object urn = service.getProperty(URN);
+                if (urn instanceof String) {
+                    byUrn.putIfAbsent((String) urn, service);
+                }
+            }
+        }
+        return byUrn;
+    }
+
+    private static long serviceId(ServiceReference<?> service) {
+        return (Long) service.getProperty("service.id");
+    }
+
+    /** The actor behind a published service, if it is still published. */
+    private Optional<ActorRef<?>> actorOf(ServiceReference<?> service) {
+        Object actor = context.getService(service);
+        if (actor == null) {
+            return Optional.empty();
+        }
+        // The reference stays usable after the unget: the service object is the ActorRef itself,
+        // and an ActorRef is a handle, valid for as long as anyone holds it.
+        context.ungetService(service);
+        return Optional.of((ActorRef<?>) actor);
+    }
+
+    /** Escapes a value for an LDAP filter (RFC 1960): {@code \ * ( )}. */
+    static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** A Declarative Services consumer of the calculator service; a private package. */
+package org.jykka.example.calculator.client;

@@ -1,0 +1,36 @@
+package org.jykka.itests.annotated;
+
+import org.jykka.itests.api.Counter;
+import org.jykka.itests.api.Events;
+import org.jykka.osgi.PluginActor;
+import org.jykka.threading.ThreadingActor;
+import org.osgi.framework.BundleContext;
+
+/** Declared with a name and a service interface; takes the plugin's BundleContext. */
+@PluginActor(name = "counter", services = Counter.class)
+public class CounterActor extends ThreadingActor {
+    private final BundleContext context;
+    private int count;
+
+    public CounterActor(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    protected void onStart() {
+        Events.emit(context, "start counter");
+    }
+
+    @Override
+    protected void onStop() {
+        Events.emit(context, "stop counter");
+    }
+
+    public int increment() {
+        return ++count;
+    }
+
+    public String threadName() {
+        return Thread.currentThread().getName();
+    }
+}

@@ -1,0 +1,44 @@
+package org.jykka.threading;
+
+import org.jykka.Actor;
+
+/**
+ * An actor on virtual threads (Java 21+), the lightweight counterpart of {@link ThreadingActor}, as
+ * Pykka's gevent actor is of its threading one. Same semantics in every other respect: one message at
+ * a time, in order, {@code onStart} first, registered while it runs, answered through
+ * {@link ThreadingFuture}s.
+ *
+ * <pre>{@code
+ * class Greeter extends VirtualThreadActor {
+ *     protected Object onReceive(Object message) {
+ *         return "Hi " + message;
+ *     }
+ * }
+ * ActorRef<Greeter> greeter = Actor.start(new Greeter());
+ * }</pre>
+ *
+ * <p>What differs, and why it scales:
+ * <ul>
+ *   <li>An idle actor holds no thread at all (a few hundred bytes of heap): a million of them fit in a
+ *       1 GB heap. When it gets work, a virtual thread runs it while its inbox has messages, yielding
+ *       its carrier after each batch of {@value VirtualThreadRuntime#BATCH} messages, and ends when the
+ *       inbox is empty. So the thread running an actor may change between messages: keep state in the
+ *       actor's fields, not in {@link ThreadLocal}s.</li>
+ *   <li>Blocking inside the actor ({@code ask(...).get()} to another actor, {@code sleep}, I/O) is safe
+ *       and cheap: the virtual thread unmounts and other actors keep running, however many block.
+ *       A long computation that never blocks does keep its carrier (there are as many carriers as
+ *       cores), as with any virtual thread.</li>
+ *   <li>Virtual threads are daemon threads: a running {@code VirtualThreadActor} does not keep the JVM
+ *       alive (there is no {@code useDaemonThread()} to choose).</li>
+ * </ul>
+ *
+ * <p>Needs Java 21 or later at run time (the bundle itself runs on Java 17): on an older JVM
+ * {@link Actor#start} throws {@link UnsupportedOperationException} saying so, and nothing is started
+ * or registered.
+ */
+public abstract class VirtualThreadActor extends Actor {
+
+    protected VirtualThreadActor() {
+        super(VirtualThreadRuntime.INSTANCE);
+    }
+}

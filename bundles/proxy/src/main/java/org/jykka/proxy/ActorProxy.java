@@ -113,6 +113,7 @@ public final class ActorProxy {
      * <p>Everything is checked here, at creation, and cached per (actor class, interface), so a call
      * costs little more than {@link ActorRef#call}.
      *
+     * @param <I> the interface
      * @param ref the actor
      * @param type the interface the proxy implements; the proxy class is defined in its class loader
      * @return the proxy, castable to {@code type} by every user of that interface
@@ -139,6 +140,8 @@ public final class ActorProxy {
      * The untyped, Pykka-style proxy, for tools and shells: members are named by strings and looked
      * up inside the actor, at each call, on the actor's run-time class.
      *
+     * @param ref the actor
+     * @return the proxy of the actor itself; {@link Dynamic#traverse} reaches further
      * @throws NullPointerException if {@code ref} is {@code null}
      * @throws IllegalStateException if the actor's class is in a named module that does not open
      *     (or export) its package to {@code org.jykka.proxy}, naming the clause to add
@@ -194,6 +197,7 @@ public final class ActorProxy {
          * parameters accept the arguments (with unboxing and widening, as core reflection does);
          * if several do, the one whose parameter types are exactly the arguments' classes.
          *
+         * @param method the name of a public method of the target
          * @param args the arguments; to pass a single {@code null}, write {@code (Object) null}
          * @return the future of the method's result ({@code null} for a void method)
          * @throws NullPointerException if {@code method} or the {@code args} array is {@code null}
@@ -209,6 +213,7 @@ public final class ActorProxy {
         /**
          * Reads the public field {@code field}.
          *
+         * @param field the name of a public field of the target
          * @return the future of its value
          * @throws NullPointerException if {@code field} is {@code null}
          */
@@ -221,6 +226,8 @@ public final class ActorProxy {
         /**
          * Writes {@code value} into the public, non-final field {@code field}.
          *
+         * @param field the name of a public, non-final field of the target
+         * @param value the new value; {@code null} only for a field of a reference type
          * @return a future that completes once the value is written
          * @throws NullPointerException if {@code field} is {@code null}
          */
@@ -238,6 +245,8 @@ public final class ActorProxy {
          * type so marked, or a public method without parameters marked {@link Traversable}. Returned
          * at once; the member is looked up, inside the actor, whenever the nested proxy is used.
          *
+         * @param member the name of the traversable field or method
+         * @return the nested proxy
          * @throws NullPointerException if {@code member} is {@code null}
          */
         public Dynamic traverse(String member) {

@@ -40,6 +40,11 @@ public class Calculator extends ThreadingActor {
     }
 
     public int twice;
+    public static String unit = "none";
+
+    public static String describe(int value) {
+        return "value " + value;
+    }
 
     public int twice() {
         return twice * 2;

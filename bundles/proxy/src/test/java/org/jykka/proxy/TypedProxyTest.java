@@ -234,6 +234,40 @@ class TypedProxyTest extends ProxyTestSupport {
         assertThrows(ActorDeadException.class, () -> calculator.sub(1, 2));
     }
 
+    interface Adding {
+        int add(int a, int b);
+    }
+
+    interface AddingAndMore extends Adding {
+        static AddingAndMore of(ActorRef<?> ref) {
+            return ActorProxy.of(ref, AddingAndMore.class);
+        }
+
+        String describe(int value);
+
+        String unit();
+    }
+
+    @Test
+    void methodsOfSuperinterfacesAreMapped() {
+        assertEquals(7, AddingAndMore.of(ref).add(3, 4));
+    }
+
+    @Test
+    void staticInterfaceMethodsAreNotMapped() {
+        AddingAndMore proxy = AddingAndMore.of(ref); // of(ActorRef) is no actor method, and needs none
+
+        assertTrue(proxy instanceof Adding);
+    }
+
+    @Test
+    void publicStaticActorMembersAreReachable() {
+        AddingAndMore proxy = AddingAndMore.of(ref);
+
+        assertEquals("value 3", proxy.describe(3));
+        assertEquals("none", proxy.unit());
+    }
+
     @Test
     void proxyIsCreatedInTheInterfacesClassLoader() {
         assertSame(CalculatorProxy.class.getClassLoader(), calculator.getClass().getClassLoader());

@@ -52,7 +52,8 @@ abstract class FrameworkTest {
 
     /** Waits (bounded) until {@code value} equals {@code expected}. */
     static <T> void awaitEquals(T expected, Supplier<T> value) {
-        await().atMost(OsgiFramework.WAIT).untilAsserted(() -> assertEquals(expected, value.get()));
+        // Polled in the test's own thread: a test that counts threads must not see Awaitility's.
+        await().atMost(OsgiFramework.WAIT).pollInSameThread().untilAsserted(() -> assertEquals(expected, value.get()));
     }
 
     /** The live threads of actors of these classes (ThreadingActor names them ClassName-urnprefix). */

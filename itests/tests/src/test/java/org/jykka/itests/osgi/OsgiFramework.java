@@ -112,6 +112,7 @@ final class OsgiFramework implements AutoCloseable {
     void startScr() throws BundleException, IOException {
         start("org.osgi.util.function");
         start("org.osgi.util.promise");
+        start("org.osgi.service.component");
         start("org.apache.felix.scr");
     }
 

@@ -1,0 +1,101 @@
+package org.jykka.launcher;
+
+import java.io.PrintStream;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Prints {@code java.util.logging} records, one line each: where the bundles' {@code System.Logger}
+ * output (the Jykka bundles' own) and FileInstall's messages end up. A record's exception is one
+ * line of messages unless {@code verbose}, which also prints the stack trace.
+ */
+final class ConsoleLogHandler extends Handler {
+
+    private final PrintStream out;
+    private final boolean verbose;
+
+    private ConsoleLogHandler(PrintStream out, boolean verbose) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+
+    /** Replaces the root logger's handlers with one that prints to {@code out}. */
+    static void install(PrintStream out, boolean verbose) {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Level level = verbose ? Level.FINE : Level.INFO;
+        root.setLevel(level);
+        ConsoleLogHandler handler = new ConsoleLogHandler(out, verbose);
+        handler.setLevel(level);
+        root.addHandler(handler);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        line.append('[').append(label(record.getLevel())).append("] ");
+        if (record.getLoggerName() != null && !record.getLoggerName().isEmpty()) {
+            line.append(record.getLoggerName()).append(": ");
+        }
+        line.append(oneLine(formatMessage(record)));
+        Throwable thrown = record.getThrown();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            line.append(cause == thrown ? ": " : ", caused by ").append(oneLine(cause.toString()));
+        }
+        synchronized (out) {
+            out.println(line);
+            if (verbose && thrown != null) {
+                thrown.printStackTrace(out);
+            }
+        }
+    }
+
+    private static String formatMessage(LogRecord record) {
+        String message = record.getMessage();
+        if (message == null) {
+            return "";
+        }
+        Object[] parameters = record.getParameters();
+        if (parameters == null || parameters.length == 0) {
+            return message;
+        }
+        try {
+            return java.text.MessageFormat.format(message, parameters);
+        } catch (IllegalArgumentException e) {
+            return message;
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static String label(Level level) {
+        if (level.intValue() >= Level.SEVERE.intValue()) {
+            return "ERROR";
+        }
+        if (level.intValue() >= Level.WARNING.intValue()) {
+            return "WARN";
+        }
+        if (level.intValue() >= Level.INFO.intValue()) {
+            return "INFO";
+        }
+        return "DEBUG";
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -2,6 +2,18 @@
  * The Jykka extender: a plugin bundle declares its actors ({@link org.jykka.osgi.PluginActor}, or
  * the {@code Jykka-Actors} manifest header by hand), and they run exactly as long as the bundle is
  * active, published as OSGi services.
+ *
+ * <p>The extender bundle provides the capability
+ * {@code osgi.extender;osgi.extender=org.jykka;version:Version=0.1.0} and extends only the plugins
+ * whose requirement on it is wired to it. When a plugin becomes ACTIVE (or STARTING, with lazy
+ * activation) it loads the declared actor classes through the plugin, starts them in header order and
+ * registers their services through the plugin's own {@code BundleContext}. When the plugin stops,
+ * within its STOPPING event, the services are unregistered first and the actors are then stopped in
+ * reverse order; each actor gets at most {@code jykka.stop.timeout} milliseconds (a framework or
+ * system property; default 10000) before it is logged and abandoned. An actor that dies while its
+ * plugin runs loses its services at once. Stopping the extender stops every actor it started.
+ * Failures are logged through {@link System.Logger} (logger {@code org.jykka.osgi}), naming the
+ * bundle and the class, and never affect other actors or plugins.
  */
 @Export
 @Version("0.1.0")

@@ -57,6 +57,9 @@ final class PluginActors {
             } catch (PluginFailure e) {
                 LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
                         + ": " + e.getMessage(), e.getCause());
+            } catch (RuntimeException e) { // e.g. Actor.start refusing a runtime this JVM cannot run
+                LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
+                        + ": " + e, e);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.jykka.itests.faulty;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jykka.itests.api.Events;
 import org.jykka.threading.ThreadingActor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -22,6 +23,7 @@ public class Stubborn extends ThreadingActor {
         if ("block".equals(message)) {
             ServiceReference<?>[] latches = context.getAllServiceReferences(CountDownLatch.class.getName(), "(itest.latch=true)");
             CountDownLatch latch = (CountDownLatch) context.getService(latches[0]);
+            Events.emit(context, "blocked Stubborn");
             return latch.await(1, TimeUnit.MINUTES);
         }
         return message;

@@ -19,6 +19,13 @@ class DeclarationTest extends FrameworkTest {
     }
 
     @Test
+    void bndWritesTheHeaderForASingleAnnotatedClassWithDefaults() throws Exception {
+        Bundle plugin = osgi.install("jykka-itests-plugin-lazy");
+
+        assertEquals("org.jykka.itests.lazy.LazyActor", plugin.getHeaders("").get("Jykka-Actors"));
+    }
+
+    @Test
     void bndAddsTheExtenderRequirementForTheAnnotation() throws Exception {
         Bundle plugin = osgi.install("jykka-itests-plugin-annotated");
 

@@ -91,6 +91,7 @@ class IsolationTest extends FrameworkTest {
         Bundle faulty = osgi.start("jykka-itests-plugin-faulty");
         try {
             osgi.call(actor("Stubborn"), OsgiFramework.ACTOR_REF, "tell", "block");
+            awaitEquals(true, () -> osgi.events().contains("blocked Stubborn"));
 
             long started = System.nanoTime();
             faulty.stop();

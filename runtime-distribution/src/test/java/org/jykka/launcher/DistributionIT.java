@@ -1,0 +1,344 @@
+package org.jykka.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built distribution, run as a real process: {@code bin/jykka} in a private copy of
+ * {@code target/jykka-<version>/}. Each test starts one container and ends it (see
+ * {@link ContainerProcess#close()}).
+ */
+class DistributionIT {
+
+    /** {@code Actor started|stopped: name (class, urn) from bundle bsn version [id]}, as the launcher prints it. */
+    private static final String ACTOR = " (\\S+) \\((\\S+), (urn:uuid:[0-9a-f-]+)\\) from bundle (\\S+) (\\S+) \\[(\\d+)]";
+    private static final String STARTED = "Actor started:" + ACTOR;
+    private static final String STOPPED = "Actor stopped:" + ACTOR;
+    private static final String RUNNING = "Jykka is running";
+
+    /** FileInstall's scan interval in conf/framework.properties. */
+    private static final Duration POLL = Duration.ofMillis(1000);
+
+    @TempDir
+    Path temp;
+
+    private Path home() throws IOException {
+        return ContainerProcess.copyDistribution(temp.resolve("jykka"));
+    }
+
+    private Path script(String... commands) throws IOException {
+        return Files.writeString(temp.resolve("commands.gogo"), String.join("\n", commands) + "\n");
+    }
+
+    @Test
+    void helpExplainsEveryOption() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--help")) {
+            assertEquals(0, jykka.awaitExit());
+            for (String option : List.of("--framework", "--deploy", "--no-shell", "--script", "--run-for",
+                    "--verbose", "--help")) {
+                assertTrue(jykka.output().contains(option), option + " is not explained:\n" + jykka.output());
+            }
+        }
+    }
+
+    @Test
+    void unknownOptionIsRejectedWithExitStatusTwo() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--frobnicate")) {
+            assertEquals(2, jykka.awaitExit());
+            jykka.await("Unknown option '--frobnicate'");
+        }
+    }
+
+    @Test
+    void bootStartsFelixAndEveryBundleOfTheBundleFolder() throws Exception {
+        Path home = home();
+        try (ContainerProcess jykka = ContainerProcess.start(home, "--no-shell")) {
+            jykka.await("Started Apache Felix \\d");
+            jykka.await(RUNNING);
+            Set<String> started = jykka.findAll(0, "Started bundle (\\S+) ").stream()
+                    .map(found -> found.match().group(1)).collect(Collectors.toSet());
+            try (var jars = Files.list(home.resolve("bundle"))) {
+                for (Path jar : jars.collect(Collectors.toList())) {
+                    try (JarFile bundle = new JarFile(jar.toFile())) {
+                        String bsn = bundle.getManifest().getMainAttributes().getValue("Bundle-SymbolicName")
+                                .split(";")[0].trim();
+                        assertTrue(started.contains(bsn), bsn + " was not started:\n" + jykka.output());
+                    }
+                }
+            }
+            assertTrue(jykka.findAll(0, "ERROR").isEmpty(), "errors at boot:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void equinoxBootsFromTheSameLayoutAndRunsThePlugins() throws Exception {
+        Path script = script("jykka:ask greeter equinox");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--framework", "equinox", "--deploy", "greeter",
+                "--script", script.toString())) {
+            jykka.await("Started Eclipse Equinox \\d");
+            jykka.await(STARTED.replace("(\\S+) \\(", "greeter \\("));
+            jykka.await("^Hi there! You said: equinox");
+            assertEquals(0, jykka.awaitExit());
+        }
+    }
+
+    @Test
+    void runForStopsTheContainerWithExitStatusZero() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--run-for", "2")) {
+            jykka.await(RUNNING);
+            jykka.await("Stopping \\(--run-for 2 s is over\\)");
+            assertEquals(0, jykka.awaitExit());
+            jykka.await("Jykka stopped");
+        }
+    }
+
+    @Test
+    void copiedPluginStartsItsActorsWithinTwoScansOfDeploy() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell")) {
+            jykka.await(RUNNING);
+            Files.copy(jykka.example("greeter"), jykka.deploy().resolve("greeter.jar"));
+            long copied = System.nanoTime();
+            ContainerProcess.Found started = jykka.await(STARTED);
+            assertEquals("greeter", started.match().group(1));
+            assertEquals("org.jykka.example.greeter.Greeter", started.match().group(2));
+            assertEquals("org.jykka.example.greeter", started.match().group(4));
+            // FileInstall installs a file only once it is unchanged over two scans (so a half-copied
+            // jar is never installed): a new jar waits up to two poll intervals, plus the start itself.
+            Duration latency = Duration.ofNanos(started.line().nanos() - copied);
+            Duration bound = POLL.multipliedBy(2).plusMillis(500);
+            assertTrue(latency.compareTo(bound) <= 0, "the actor started " + latency.toMillis()
+                    + " ms after the copy; expected at most " + bound.toMillis() + " ms");
+        }
+    }
+
+    @Test
+    void overwrittenPluginStopsTheOldActorsBeforeTheNewOnesStart() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "greeter")) {
+            jykka.await(RUNNING);
+            ContainerProcess.Found first = jykka.await(STARTED);
+            int mark = jykka.mark();
+            Path rebuilt = withBundleVersion(jykka.example("greeter"), "0.1.1");
+            Files.copy(rebuilt, jykka.deploy().resolve("greeter.jar"), StandardCopyOption.REPLACE_EXISTING);
+
+            ContainerProcess.Found stopped = jykka.await(mark, STOPPED);
+            ContainerProcess.Found restarted = jykka.await(mark, STARTED);
+            assertEquals(first.match().group(3), stopped.match().group(3), "the old greeter stopped");
+            assertNotEquals(first.match().group(3), restarted.match().group(3), "a new greeter started");
+            assertEquals("0.1.1", restarted.match().group(5), "the new greeter runs the new jar");
+            assertTrue(stopped.index() < restarted.index(), "old stopped before new started:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void deletedPluginStopsItsActors() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "pipeline")) {
+            jykka.await(RUNNING);
+            Set<String> started = urns(jykka.findAll(0, STARTED));
+            assertEquals(2, started.size(), "producer and collector:\n" + jykka.output());
+            int mark = jykka.mark();
+            Files.delete(jykka.deploy().resolve("pipeline.jar"));
+            jykka.await(mark, "deploy/pipeline.jar: bundle org.jykka.example.pipeline .* uninstalled");
+            assertEquals(started, urns(jykka.findAll(mark, STOPPED)), jykka.output());
+        }
+    }
+
+    @Test
+    void brokenJarIsReportedAndOtherPluginsKeepRunning() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "greeter")) {
+            jykka.await(RUNNING);
+            String greeter = jykka.await(STARTED).match().group(3);
+            int mark = jykka.mark();
+            Files.write(jykka.deploy().resolve("broken.jar"), bundleNeedingAMissingPackage());
+
+            jykka.await(mark, "broken\\.jar.*org\\.example\\.missing");
+            // The container still deploys: a plugin copied after the broken one starts.
+            Files.copy(jykka.example("pipeline"), jykka.deploy().resolve("pipeline.jar"));
+            jykka.await(mark, STARTED.replace("(\\S+) \\(", "producer \\("));
+            assertTrue(jykka.findAll(0, STOPPED).stream().noneMatch(f -> f.match().group(3).equals(greeter)),
+                    "the greeter kept running:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void actorsCommandListsEveryActorInAlignedColumns() throws Exception {
+        Path script = script("jykka:actors");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
+                script.toString())) {
+            String urn = jykka.await(STARTED).match().group(3);
+            ContainerProcess.Found header = jykka.await("NAME +CLASS +BUNDLE +ALIVE +INBOX +URN");
+            ContainerProcess.Found row = jykka.await(
+                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\[\\d+] +yes +0 +"
+                            + urn);
+            String head = header.line().text().substring(header.match().start());
+            String line = row.line().text().substring(row.match().start());
+            for (String column : List.of("CLASS", "BUNDLE", "ALIVE", "INBOX", "URN")) {
+                int at = head.indexOf(column);
+                assertTrue(line.charAt(at - 1) == ' ' && line.charAt(at) != ' ',
+                        column + " is not aligned:\n" + head + "\n" + line);
+            }
+            assertEquals(0, jykka.awaitExit());
+        }
+    }
+
+    @Test
+    void tellAndAskReachAnActorByName() throws Exception {
+        Path script = script("jykka:tell greeter 'hello there'", "jykka:ask greeter again 2s");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
+                script.toString())) {
+            jykka.await("Told greeter \\(urn:uuid:.*\\): hello there");
+            jykka.await("Hi there! You said: hello there \\(greeting #1\\)");
+            // The actor prints its greeting, and the shell prints the answer to the ask: two lines.
+            jykka.await("Hi there! You said: again \\(greeting #2\\)");
+            assertEquals(0, jykka.awaitExit());
+            assertEquals(2, jykka.findAll(0, "Hi there! You said: again").size(), jykka.output());
+        }
+    }
+
+    @Test
+    void askInTheConsoleReachesAnActorByUrn() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter")) {
+            String urn = jykka.await(STARTED).match().group(3);
+            jykka.await(RUNNING);
+            jykka.type("jykka:ask " + urn + " 'by urn'");
+            jykka.await("Hi there! You said: by urn");
+            jykka.endInput();
+            assertEquals(0, jykka.awaitExit(), "the end of console input stops the container");
+        }
+    }
+
+    @Test
+    void unknownActorIsOneClearLineNotAStackTrace() throws Exception {
+        Path script = script("jykka:tell nobody hi", "jykka:ask greeter hi soon");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
+                script.toString())) {
+            jykka.await("No actor is named 'nobody'\\. Running: greeter");
+            jykka.await("'soon' is not a timeout");
+            assertEquals(0, jykka.awaitExit());
+            assertTrue(jykka.findAll(0, "^\\s+at |Exception").isEmpty(), "no stack trace:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void stopactorStopsTheActor() throws Exception {
+        Path script = script("jykka:stopactor greeter", "jykka:actors");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
+                script.toString())) {
+            String urn = jykka.await(STARTED).match().group(3);
+            jykka.await("Stopped greeter \\(" + urn + "\\)");
+            assertEquals(urn, jykka.await(STOPPED).match().group(3));
+            assertEquals(0, jykka.awaitExit());
+            assertTrue(jykka.findAll(0, "greeter .* yes .*" + urn).isEmpty(), "not listed as alive:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void calculatorServiceIsUsedByTheDeclarativeServicesClient() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "calculator",
+                "--deploy", "calculator-client")) {
+            jykka.await(STARTED.replace("(\\S+) \\(", "calculator \\("));
+            jykka.await("calculator-client: 2 \\+ 3 = 5");
+            jykka.await("calculator-client: 6 \\* 7 = 42");
+        }
+    }
+
+    @Test
+    void pipelineSquaresABatchAcrossProducerWorkersAndCollector() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "pipeline")) {
+            jykka.await(RUNNING);
+            jykka.type("jykka:tell producer 10");
+            jykka.await("pipeline: batch 1: the squares of 1\\.\\.10 add up to 385");
+        }
+    }
+
+    @Test
+    void sigtermStopsEveryActorAndExitsWithStatusZero() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "greeter",
+                "--deploy", "pipeline")) {
+            jykka.await(RUNNING);
+            Set<String> started = urns(jykka.findAll(0, STARTED));
+            assertEquals(3, started.size(), jykka.output());
+            jykka.terminate();
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            jykka.await("Stopping \\(SIGTERM\\)");
+            assertEquals(started, urns(jykka.findAll(0, STOPPED)), "every actor stopped:\n" + jykka.output());
+            jykka.await("Jykka stopped");
+        }
+    }
+
+    @Test
+    void stopZeroInTheConsoleStopsTheContainerWithExitStatusZero() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter")) {
+            String urn = jykka.await(STARTED).match().group(3);
+            jykka.await(RUNNING);
+            jykka.type("stop 0");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            assertEquals(urn, jykka.await(STOPPED).match().group(3));
+        }
+    }
+
+    private static Set<String> urns(List<ContainerProcess.Found> lines) {
+        Set<String> urns = new HashSet<>();
+        lines.forEach(found -> urns.add(found.match().group(3)));
+        return urns;
+    }
+
+    /** A copy of {@code jar} with another {@code Bundle-Version}: a rebuilt plugin. */
+    private Path withBundleVersion(Path jar, String version) throws IOException {
+        Path copy = temp.resolve("rebuilt-" + jar.getFileName());
+        try (JarFile source = new JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(source.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy), manifest)) {
+                for (Enumeration<JarEntry> entries = source.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = source.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** A well-formed bundle that can never resolve: it imports a package nobody exports. */
+    private static byte[] bundleNeedingAMissingPackage() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "broken.plugin");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Import-Package", "org.example.missing");
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new JarOutputStream(bytes, manifest)) {
+            out.flush();
+        }
+        return bytes.toByteArray();
+    }
+}

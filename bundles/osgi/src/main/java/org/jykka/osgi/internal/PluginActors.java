@@ -15,6 +15,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jykka.Actor;
+import org.jykka.ActorDeadException;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.proxy.ActorProxy;
@@ -99,6 +100,8 @@ final class PluginActors {
         RunningActor started = new RunningActor(ref, name);
         try {
             started.publish(interfaces);
+        } catch (ActorDeadException e) {
+            throw new PluginFailure(ref + " died as it started, before it was published (its own log says why)", null);
         } catch (RuntimeException e) {
             started.stop();
             throw new PluginFailure("could not publish " + ref + " under " + declaration.services() + ": " + e, e);

@@ -1,0 +1,50 @@
+package org.jykka.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The systems under test, by the name JMH's {@code contender} parameter uses. */
+enum Contender {
+    THREADING("threading", "Jykka ThreadingActor (a platform thread per actor)"),
+    VIRTUAL("virtual", "Jykka VirtualThreadActor (virtual threads on demand)"),
+    PEKKO("pekko", "Pekko 1.7.0 classic, default fork-join dispatcher"),
+    PEKKO_VIRTUAL("pekko-virtual", "Pekko 1.7.0 classic, fork-join dispatcher with virtualize = on"),
+    JUC("juc", "java.util.concurrent: a dedicated consumer thread per LinkedBlockingQueue");
+
+    final String id;
+    final String description;
+
+    Contender(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** Whether this JVM can run it: virtual threads need Java 21+. */
+    boolean availableHere() {
+        return !needsVirtualThreads() || Runtime.version().feature() >= 21;
+    }
+
+    boolean needsVirtualThreads() {
+        return this == VIRTUAL || this == PEKKO_VIRTUAL;
+    }
+
+    Rig open() {
+        switch (this) {
+            case THREADING: return JykkaRig.threading();
+            case VIRTUAL: return JykkaRig.virtualThreads();
+            case PEKKO: return new PekkoRig(false);
+            case PEKKO_VIRTUAL: return new PekkoRig(true);
+            default: return new JucRig();
+        }
+    }
+
+    static Contender byId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No contender " + id + "; known: " + Arrays.toString(values())));
+    }
+
+    static List<Contender> availableHereList() {
+        return Arrays.stream(values()).filter(Contender::availableHere).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,123 @@
+package org.jykka.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The raw baseline: what a thread-per-actor design costs without any framework. Each "actor" is a
+ * dedicated platform thread taking from its own {@link LinkedBlockingQueue}.
+ */
+final class JucRig implements Rig {
+    private static final Object STOP = new Object();
+
+    private final List<Consumer> consumers = new ArrayList<>();
+
+    /** A thread that hands every message from its queue to a handler until it takes {@link #STOP}. */
+    static final class Consumer extends Thread {
+        final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        private final java.util.function.Consumer<Object> handler;
+        private final Runnable stopped;
+
+        Consumer(java.util.function.Consumer<Object> handler, Runnable stopped) {
+            super("juc-consumer");
+            this.handler = handler;
+            this.stopped = stopped;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Object message; (message = queue.take()) != STOP; ) {
+                    handler.accept(message);
+                }
+            } catch (InterruptedException e) {
+                // closing
+            }
+            stopped.run();
+        }
+    }
+
+    private Consumer startConsumer(java.util.function.Consumer<Object> handler) {
+        Consumer consumer = new Consumer(handler, () -> {});
+        consumer.start();
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Sink sink() {
+        Consumer consumer = startConsumer(message -> {
+            if (message instanceof CountDownLatch latch) {
+                latch.countDown();
+            }
+        });
+        return consumer.queue::add;
+    }
+
+    record Request(Object message, CompletableFuture<Object> reply) {}
+
+    @Override
+    public Echo echo() {
+        Consumer consumer = startConsumer(message -> {
+            Request request = (Request) message;
+            request.reply().complete(request.message());
+        });
+        return message -> {
+            CompletableFuture<Object> reply = new CompletableFuture<>();
+            consumer.queue.add(new Request(message, reply));
+            return reply.get(30, TimeUnit.SECONDS);
+        };
+    }
+
+    @Override
+    public PingPong pingPong() {
+        Consumer[] pair = new Consumer[2];
+        CountDownLatch[] done = new CountDownLatch[1];
+        for (int i = 0; i < 2; i++) {
+            int partner = 1 - i;
+            pair[i] = startConsumer(message -> {
+                int left = (Integer) message;
+                if (left == 0) {
+                    done[0].countDown();
+                } else {
+                    pair[partner].queue.add(left - 1);
+                }
+            });
+        }
+        return roundTrips -> {
+            CountDownLatch latch = new CountDownLatch(1);
+            done[0] = latch; // published to the consumers by the queue hand-off below
+            pair[0].queue.add(roundTrips * 2);
+            JykkaRig.await(latch);
+        };
+    }
+
+    @Override
+    public void startAndStop(int count) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            Consumer consumer = new Consumer(message -> {}, stopped::countDown);
+            consumer.start();
+            consumer.queue.add(STOP);
+        }
+        JykkaRig.await(stopped);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Consumer consumer : consumers) {
+            consumer.queue.add(STOP);
+        }
+        for (Consumer consumer : consumers) {
+            consumer.join(10_000);
+        }
+        consumers.clear();
+    }
+}

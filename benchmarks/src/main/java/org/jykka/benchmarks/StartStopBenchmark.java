@@ -1,0 +1,47 @@
+package org.jykka.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Case 5, start + stop of an actor (after Pekko's ActorCreationBenchmark, but each actor is also
+ * stopped, and the invocation waits until all of them have stopped: nothing is left running).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class StartStopBenchmark {
+    static final int ACTORS = 1_000;
+
+    @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
+    public String contender;
+
+    private Rig rig;
+
+    @Setup(Level.Trial)
+    public void open() {
+        rig = Contender.byId(contender).open();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+        rig.close();
+    }
+
+    /** Score: actors started and stopped per second. */
+    @Benchmark
+    @OperationsPerInvocation(ACTORS)
+    public void startAndStop() throws Exception {
+        rig.startAndStop(ACTORS);
+    }
+}

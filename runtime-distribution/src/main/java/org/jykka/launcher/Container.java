@@ -93,6 +93,10 @@ public final class Container implements ToIntFunction<String[]> {
             config.put("gosh.args", "--nointeractive '" + options.script().toUri() + "' ; stop 0");
         } else if (!options.shell()) {
             config.put("gosh.args", "--nointeractive");
+        } else {
+            // Set even when empty: Equinox, left to itself, sets --nointeractive (its own console
+            // would be the default), and the Gogo console would never open.
+            config.putIfAbsent("gosh.args", "");
         }
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Container.class.getClassLoader())

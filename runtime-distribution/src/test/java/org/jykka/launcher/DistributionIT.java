@@ -297,6 +297,17 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void equinoxOpensTheGogoConsole() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--framework", "equinox", "--deploy", "greeter")) {
+            jykka.await(RUNNING);
+            jykka.type("jykka:ask greeter console");
+            jykka.await("Hi there! You said: console");
+            jykka.type("stop 0");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+        }
+    }
+
     private static Set<String> urns(List<ContainerProcess.Found> lines) {
         Set<String> urns = new HashSet<>();
         lines.forEach(found -> urns.add(found.match().group(3)));

@@ -14,6 +14,13 @@ import java.util.logging.Logger;
  */
 final class ConsoleLogHandler extends Handler {
 
+    /**
+     * The extender's logger. Its INFO lines repeat the launcher's own "Actor started/stopped" lines,
+     * so they show only with {@code --verbose}; its warnings and errors always show. Held here
+     * because {@code java.util.logging} keeps loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger EXTENDER = Logger.getLogger("org.jykka.osgi");
+
     private final PrintStream out;
     private final boolean verbose;
 
@@ -28,6 +35,7 @@ final class ConsoleLogHandler extends Handler {
         Logger root = Logger.getLogger("");
         Level level = verbose ? Level.FINE : Level.INFO;
         root.setLevel(level);
+        EXTENDER.setLevel(verbose ? Level.FINE : Level.WARNING);
         ConsoleLogHandler handler = new ConsoleLogHandler(out, verbose);
         handler.setLevel(level);
         root.addHandler(handler);

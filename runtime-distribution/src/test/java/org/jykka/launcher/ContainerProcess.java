@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -47,6 +46,7 @@ final class ContainerProcess implements AutoCloseable {
     private final Process process;
     private final Thread reader;
     private final List<Line> lines = new ArrayList<>();
+    private volatile boolean closing;
 
     private ContainerProcess(Path home, Process process) {
         this.home = home;
@@ -201,6 +201,7 @@ final class ContainerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         try {
             if (process.isAlive()) {
                 process.destroy();
@@ -226,7 +227,12 @@ final class ContainerProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Process.destroy() in close() closes the pipe under the reader; anything else is news.
+            if (!closing) {
+                synchronized (lines) {
+                    lines.add(new Line("(cannot read the container's output: " + e + ")", System.nanoTime()));
+                }
+            }
         } finally {
             synchronized (lines) {
                 lines.notifyAll();

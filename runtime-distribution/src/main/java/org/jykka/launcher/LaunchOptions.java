@@ -46,6 +46,7 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
             "Shell commands (scope jykka):",
             "  jykka:actors                                 list actors: name, class, bundle, alive,",
             "                                               inbox size, URN",
+            "  jykka:actor <urn|name>                       one actor in detail, with its services",
             "  jykka:tell <urn|name> <text>                 send a string message",
             "  jykka:ask <urn|name> <text> [timeout]        send it and print the answer (default 5 s;",
             "                                               timeout as 2, 0.5, 500ms, 2s or PT2S)",

@@ -202,6 +202,19 @@ class DistributionIT {
     }
 
     @Test
+    void actorCommandShowsTheServicesAnActorIsPublishedUnder() throws Exception {
+        Path script = script("jykka:actor calculator");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "calculator", "--script",
+                script.toString())) {
+            String urn = jykka.await(STARTED).match().group(3);
+            jykka.await("^urn: +" + urn);
+            jykka.await("^services: +.*org\\.jykka\\.ActorRef");
+            jykka.await("^services: +.*org\\.jykka\\.example\\.calculator\\.Calculator");
+            assertEquals(0, jykka.awaitExit());
+        }
+    }
+
+    @Test
     void tellAndAskReachAnActorByName() throws Exception {
         Path script = script("jykka:tell greeter 'hello there'", "jykka:ask greeter again 2s");
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",

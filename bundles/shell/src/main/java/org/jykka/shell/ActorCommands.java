@@ -22,7 +22,7 @@ import org.jykka.ActorTimeoutException;
 public final class ActorCommands {
 
     static final String SCOPE = "jykka";
-    static final String[] FUNCTIONS = {"actors", "tell", "ask", "stopactor"};
+    static final String[] FUNCTIONS = {"actors", "actor", "tell", "ask", "stopactor"};
 
     /** How long {@code ask} waits when no timeout is given. */
     static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(5);
@@ -50,6 +50,26 @@ public final class ActorCommands {
         }
         System.out.print(table.render());
         System.out.println(actors.size() + (actors.size() == 1 ? " actor" : " actors"));
+    }
+
+    /**
+     * {@code jykka:actor <urn|name>}: one actor in detail, with the services it is published under.
+     */
+    public void actor(String actor) {
+        ActorListing target = find(actor);
+        if (target == null) {
+            return;
+        }
+        ActorRef<?> ref = target.ref();
+        List<String> services = directory.servicesOf(ref.urn());
+        TextTable details = new TextTable("name:", target.name() == null ? "-" : target.name());
+        details.add("class:", ref.actorClass().getName());
+        details.add("urn:", ref.urn());
+        details.add("bundle:", target.bundle());
+        details.add("alive:", ref.isAlive() ? "yes" : "no");
+        details.add("inbox:", Integer.toString(ref.inboxSize()));
+        details.add("services:", services.isEmpty() ? "none (not published)" : String.join(", ", services));
+        System.out.print(details.render());
     }
 
     /** {@code jykka:tell <urn|name> <text>}: sends {@code text} as a string message, not waiting. */

@@ -87,6 +87,30 @@ final class ActorDirectory {
                 + ". Name one by its URN.");
     }
 
+    /**
+     * The interfaces the actor with this URN is published under, e.g. {@code org.jykka.ActorRef} and
+     * the typed proxies' interfaces; empty for an actor that is not published.
+     */
+    List<String> servicesOf(String urn) {
+        ServiceReference<?>[] services;
+        try {
+            services = context.getServiceReferences((String) null, "(" + URN + "=" + escape(urn) + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("Bad service filter for " + urn, e);
+        }
+        List<String> interfaces = new ArrayList<>();
+        if (services != null) {
+            for (ServiceReference<?> service : services) {
+                for (String objectClass : (String[]) service.getProperty("objectClass")) {
+                    if (!interfaces.contains(objectClass)) {
+                        interfaces.add(objectClass);
+                    }
+                }
+            }
+        }
+        return interfaces;
+    }
+
     private String known() {
         List<ActorListing> actors = list();
         if (actors.isEmpty()) {

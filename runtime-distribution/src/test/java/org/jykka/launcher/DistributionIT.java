@@ -216,7 +216,7 @@ class DistributionIT {
 
     @Test
     void tellAndAskReachAnActorByName() throws Exception {
-        Path script = script("jykka:tell greeter 'hello there'", "jykka:ask greeter again 2s");
+        Path script = script("jykka:tell greeter hello there", "jykka:ask greeter again 2s");
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
                 script.toString())) {
             jykka.await("Told greeter \\(urn:uuid:.*\\): hello there");

@@ -72,8 +72,17 @@ public final class ActorCommands {
         System.out.print(details.render());
     }
 
-    /** {@code jykka:tell <urn|name> <text>}: sends {@code text} as a string message, not waiting. */
-    public void tell(String actor, String text) {
+    /**
+     * {@code jykka:tell <urn|name> <text...>}: sends the words, joined by spaces, as one string
+     * message, not waiting ({@code tell greeter hello there} and {@code tell greeter 'hello there'}
+     * send the same).
+     */
+    public void tell(String actor, String... words) {
+        if (words.length == 0) {
+            System.err.println("Give a message to send: jykka:tell " + actor + " <text>");
+            return;
+        }
+        String text = String.join(" ", words);
         ActorListing target = find(actor);
         if (target == null) {
             return;
@@ -190,7 +199,7 @@ public final class ActorCommands {
             }
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a timeout: give seconds (5, 0.5), "
-                    + "500ms, 2s, 1m or PT2S");
+                    + "500ms, 2s, 1m or PT2S, and quote a message with spaces: jykka:ask greeter 'hello there'");
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("The timeout must be positive, got '" + text + "'");

@@ -1,0 +1,120 @@
+package org.jykka.itests.jpms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Jykka jar is a bundle and a module that agree with each other: the module is named after the
+ * Bundle-SymbolicName, exports exactly the packages the manifest exports (no internal one), requires
+ * what the design allows and nothing else, shares no package with another module, and is Java 17
+ * bytecode (the generated module-info.class excepted, see below).
+ */
+class ModuleDescriptorsTest {
+    private static final Path BUNDLES = Path.of(System.getProperty("itest.bundles", "target/bundles"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "jykka-api       | org.jykka           | org.jykka org.jykka.spi | java.base",
+        "jykka-registry  | org.jykka.registry  | org.jykka.registry      | java.base org.jykka",
+        "jykka-threading | org.jykka.threading | org.jykka.threading     | java.base org.jykka org.jykka.registry",
+        "jykka-proxy     | org.jykka.proxy     | org.jykka.proxy         | java.base org.jykka",
+        "jykka-osgi      | org.jykka.osgi      | org.jykka.osgi          | java.base org.jykka org.jykka.registry org.jykka.threading org.jykka.proxy osgi.core",
+    })
+    void moduleAndBundleAgree(String jar, String name, String exports, String allowedRequires) throws IOException {
+        Path file = BUNDLES.resolve(jar + ".jar");
+        ModuleDescriptor module = descriptor(file);
+        String bsn;
+        String exportedByManifest;
+        try (JarFile jarFile = new JarFile(file.toFile())) {
+            bsn = jarFile.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            exportedByManifest = jarFile.getManifest().getMainAttributes().getValue("Export-Package");
+        }
+
+        assertEquals(name, module.name());
+        assertEquals(name, bsn);
+        assertFalse(module.isAutomatic(), "a real module-info.class, not an automatic module");
+        assertFalse(module.isOpen(), "internals are not opened to everyone");
+        Set<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Arrays.asList(exports.split(" "))), exported);
+        for (String pkg : exported) {
+            assertTrue(exportedByManifest.contains(pkg + ";version="), pkg + " exported by the manifest too");
+            assertFalse(pkg.contains("internal"), pkg);
+        }
+        Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
+        Set<String> allowed = Set.of(allowedRequires.split(" "));
+        assertTrue(allowed.containsAll(requires), "requires " + requires + ", allowed only " + allowed);
+    }
+
+    @Test
+    void noPackageIsSplitAcrossModules() throws IOException {
+        Map<String, String> owner = new HashMap<>();
+        for (String jar : new String[] {"jykka-api", "jykka-registry", "jykka-threading", "jykka-proxy", "jykka-osgi"}) {
+            ModuleDescriptor module = descriptor(BUNDLES.resolve(jar + ".jar"));
+            for (String pkg : module.packages()) {
+                String before = owner.putIfAbsent(pkg, module.name());
+                assertEquals(null, before, pkg + " is in both " + before + " and " + module.name());
+            }
+        }
+    }
+
+    @Test
+    void theCoreModulesResolveOnTheModulePathWithoutCycles() {
+        ModuleFinder finder = ModuleFinder.of(
+                BUNDLES.resolve("jykka-api.jar"), BUNDLES.resolve("jykka-registry.jar"),
+                BUNDLES.resolve("jykka-threading.jar"), BUNDLES.resolve("jykka-proxy.jar"));
+        Configuration configuration = ModuleLayer.boot().configuration()
+                .resolve(finder, ModuleFinder.of(), Set.of("org.jykka.threading", "org.jykka.proxy"));
+        assertEquals(Set.of("org.jykka", "org.jykka.registry", "org.jykka.threading", "org.jykka.proxy"),
+                configuration.modules().stream().map(m -> m.name()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void everyClassIsJava17Bytecode() throws IOException {
+        for (String jar : new String[] {"jykka-api", "jykka-registry", "jykka-threading", "jykka-proxy", "jykka-osgi"}) {
+            try (JarFile jarFile = new JarFile(BUNDLES.resolve(jar + ".jar").toFile())) {
+                var entries = jarFile.stream().filter(e -> e.getName().endsWith(".class")).toList();
+                assertFalse(entries.isEmpty(), jar);
+                for (var entry : entries) {
+                    try (InputStream in = jarFile.getInputStream(entry)) {
+                        DataInputStream data = new DataInputStream(in);
+                        assertEquals(0xCAFEBABE, data.readInt());
+                        data.readUnsignedShort(); // minor
+                        int major = data.readUnsignedShort();
+                        if (entry.getName().equals("module-info.class")) {
+                            // bnd writes the descriptor it generates as Java 9 bytecode: any JPMS JVM reads it
+                            assertTrue(major >= 53 && major <= 61, jar + "!module-info.class is " + major);
+                        } else {
+                            assertEquals(61, major, jar + "!" + entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static ModuleDescriptor descriptor(Path jar) {
+        Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
+        assertEquals(1, found.size(), jar.toString());
+        return found.iterator().next().descriptor();
+    }
+}

@@ -15,8 +15,17 @@ abstract class ThreadRuntime implements ActorRuntime {
 
     @Override
     public final <T> Promise<T> newPromise() {
+        // Safe: only a hint (who makes a promise may wait on it). Fast: a no-op except for virtual threads.
+        promiseMade();
         return new ThreadingFuture<>();
     }
+
+    /**
+     * Called in the thread that makes a promise (an ask, a call, a stop), before it sends the
+     * envelope: a runtime that runs the woken actor later in the sender's own thread must not do so
+     * when the sender may now wait for the answer. Does nothing by default.
+     */
+    void promiseMade() {}
 
     @Override
     public final Scheduler attach(ActorLoop loop) {

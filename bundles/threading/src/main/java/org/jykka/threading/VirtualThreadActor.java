@@ -20,14 +20,17 @@ import org.jykka.Actor;
  * <p>What differs, and why it scales:
  * <ul>
  *   <li>An idle actor holds no thread at all (a few hundred bytes of heap): a million of them fit in a
- *       1 GB heap. When it gets work, a virtual thread runs it while its inbox has messages, yielding
- *       its carrier after each batch of {@value VirtualThreadRuntime#BATCH} messages, and ends when the
- *       inbox is empty. So the thread running an actor may change between messages: keep state in the
- *       actor's fields, not in {@link ThreadLocal}s.</li>
+ *       1 GB heap. When it gets work, one of a small crew of virtual threads (about one per core while
+ *       nobody blocks) runs it for a batch of up to {@value VirtualThreadRuntime#BATCH} messages, then
+ *       moves on to the next busy actor; a crew thread with no work ends. So the thread running an
+ *       actor may change between messages: keep state in the actor's fields, not in
+ *       {@link ThreadLocal}s.</li>
  *   <li>Blocking inside the actor ({@code ask(...).get()} to another actor, {@code sleep}, I/O) is safe
- *       and cheap: the virtual thread unmounts and other actors keep running, however many block.
- *       A long computation that never blocks does keep its carrier (there are as many carriers as
- *       cores), as with any virtual thread.</li>
+ *       and cheap: the virtual thread unmounts, and if the whole crew is blocked a watchdog adds
+ *       threads within a millisecond or two, so other actors keep running however many block. (That
+ *       millisecond is also the worst delay an actor sees when the actor that woke it with a
+ *       {@code tell} then blocks on something other than an {@code ActorFuture}, such as a latch.)
+ *       A long computation that never blocks does keep its carrier, as with any virtual thread.</li>
  *   <li>Virtual threads are daemon threads: a running {@code VirtualThreadActor} does not keep the JVM
  *       alive (there is no {@code useDaemonThread()} to choose).</li>
  * </ul>

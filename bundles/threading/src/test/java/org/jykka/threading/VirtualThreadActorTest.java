@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
@@ -150,6 +151,39 @@ class VirtualThreadActorTest {
         for (ActorFuture<Object> blockedAnswer : waiting) {
             assertEquals("open", blockedAnswer.get(TIMEOUT));
         }
+    }
+
+    /** Tells its partner to count a latch down, then waits for the latch: blocking on something not an ActorFuture. */
+    static final class Waiter extends VirtualThreadActor {
+        private final ActorRef<?> partner;
+
+        Waiter(ActorRef<?> partner) {
+            this.partner = partner;
+        }
+
+        @Override
+        protected Object onReceive(Object message) throws Exception {
+            CountDownLatch latch = new CountDownLatch(1);
+            partner.tell(latch);
+            return latch.await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Counts down every latch it is sent. */
+    static final class Counter extends VirtualThreadActor {
+        @Override
+        protected Object onReceive(Object message) {
+            ((CountDownLatch) message).countDown();
+            return null;
+        }
+    }
+
+    @Test
+    void actorBlockedOnALatchThatTheActorItToldCountsDownIsNotDeadlocked() {
+        assumeTrue(JAVA_21, "virtual threads need Java 21+");
+        ActorRef<Waiter> waiter = Actor.start(new Waiter(Actor.start(new Counter())));
+
+        assertEquals(Boolean.TRUE, waiter.ask("go").get(TIMEOUT));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.jykka.spi.ActorRuntime;
  * parameters (and its own tests say why), so nothing passes by being skipped.
  */
 enum Runtimes {
-    THREADING(PlatformThreadRuntime.INSTANCE, () -> true);
+    THREADING(PlatformThreadRuntime.INSTANCE, () -> true),
+    VIRTUAL_THREADS(VirtualThreadRuntime.INSTANCE, VirtualThreadRuntime::isSupported);
 
     final ActorRuntime runtime;
     private final BooleanSupplier available;

@@ -203,7 +203,9 @@ final class VirtualThreadRuntime extends ThreadRuntime {
                     epoch++; // only this thread writes it; volatile so the watchdog sees it
                     PROGRESS.incrementAndGet();
                     Activation after = takeSuccessor();
-                    if (more) {
+                    if (more && after == null && READY.isEmpty()) {
+                        after = next; // nobody else waits: carry on (the periodic yield below keeps it fair)
+                    } else if (more) {
                         enqueue(next); // behind the others: fair, and the order within the actor is kept
                     }
                     if (after == null) {

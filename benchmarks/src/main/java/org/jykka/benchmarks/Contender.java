@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** The systems under test, by the name JMH's {@code contender} parameter uses. */
 enum Contender {
     THREADING("threading", "Jykka ThreadingActor (a platform thread per actor)"),
-    VIRTUAL("virtual", "Jykka VirtualThreadActor (virtual threads on demand)"),
+    VIRTUAL("virtual", "Jykka VirtualThreadActor (an elastic crew of virtual threads, none while idle)"),
     PEKKO("pekko", "Pekko 1.7.0 classic, default fork-join dispatcher"),
     PEKKO_VIRTUAL("pekko-virtual", "Pekko 1.7.0 classic, fork-join dispatcher with virtualize = on"),
     JUC("juc", "java.util.concurrent: a dedicated consumer thread per LinkedBlockingQueue");

@@ -11,14 +11,21 @@ import org.jykka.spi.ActorRuntime;
  * parameters (and its own tests say why), so nothing passes by being skipped.
  */
 enum Runtimes {
-    THREADING(PlatformThreadRuntime.INSTANCE, () -> true),
-    VIRTUAL_THREADS(VirtualThreadRuntime.INSTANCE, VirtualThreadRuntime::isSupported);
+    THREADING(PlatformThreadRuntime.INSTANCE, true, () -> true),
+    VIRTUAL_THREADS(VirtualThreadRuntime.INSTANCE, false, VirtualThreadRuntime::isSupported);
 
     final ActorRuntime runtime;
+    /**
+     * Whether an actor keeps one thread for its whole life. A runtime that holds no thread while the
+     * actor is idle promises only that the actor's code never runs in the caller's thread, one message
+     * at a time.
+     */
+    final boolean ownThread;
     private final BooleanSupplier available;
 
-    Runtimes(ActorRuntime runtime, BooleanSupplier available) {
+    Runtimes(ActorRuntime runtime, boolean ownThread, BooleanSupplier available) {
         this.runtime = runtime;
+        this.ownThread = ownThread;
         this.available = available;
     }
 

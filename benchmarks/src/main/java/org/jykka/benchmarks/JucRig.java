@@ -16,15 +16,15 @@ import java.util.function.Consumer;
 final class JucRig implements Rig {
     private static final Object STOP = new Object();
 
-    private final List<Consumer> consumers = new ArrayList<>();
+    private final List<ConsumerThread> consumers = new ArrayList<>();
 
     /** A thread that hands every message from its queue to a handler until it takes {@link #STOP}. */
-    static final class Consumer extends Thread {
+    static final class ConsumerThread extends Thread {
         final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-        private final java.util.function.Consumer<Object> handler;
+        private final Consumer<Object> handler;
         private final Runnable stopped;
 
-        Consumer(java.util.function.Consumer<Object> handler, Runnable stopped) {
+        ConsumerThread(Consumer<Object> handler, Runnable stopped) {
             super("juc-consumer");
             this.handler = handler;
             this.stopped = stopped;
@@ -44,8 +44,8 @@ final class JucRig implements Rig {
         }
     }
 
-    private Consumer startConsumer(java.util.function.Consumer<Object> handler) {
-        Consumer consumer = new Consumer(handler, () -> {});
+    private ConsumerThread startConsumer(Consumer<Object> handler) {
+        ConsumerThread consumer = new ConsumerThread(handler, () -> {});
         consumer.start();
         consumers.add(consumer);
         return consumer;
@@ -53,7 +53,7 @@ final class JucRig implements Rig {
 
     @Override
     public Sink sink() {
-        Consumer consumer = startConsumer(message -> {
+        ConsumerThread consumer = startConsumer(message -> {
             if (message instanceof CountDownLatch latch) {
                 latch.countDown();
             }
@@ -65,7 +65,7 @@ final class JucRig implements Rig {
 
     @Override
     public Echo echo() {
-        Consumer consumer = startConsumer(message -> {
+        ConsumerThread consumer = startConsumer(message -> {
             Request request = (Request) message;
             request.reply().complete(request.message());
         });
@@ -78,7 +78,7 @@ final class JucRig implements Rig {
 
     @Override
     public PingPong pingPong() {
-        Consumer[] pair = new Consumer[2];
+        ConsumerThread[] pair = new ConsumerThread[2];
         CountDownLatch[] done = new CountDownLatch[1];
         for (int i = 0; i < 2; i++) {
             int partner = 1 - i;
@@ -103,7 +103,7 @@ final class JucRig implements Rig {
     public void startAndStop(int count) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
-            Consumer consumer = new Consumer(message -> {}, stopped::countDown);
+            ConsumerThread consumer = new ConsumerThread(message -> {}, stopped::countDown);
             consumer.start();
             consumer.queue.add(STOP);
         }
@@ -112,10 +112,10 @@ final class JucRig implements Rig {
 
     @Override
     public void close() throws InterruptedException {
-        for (Consumer consumer : consumers) {
+        for (ConsumerThread consumer : consumers) {
             consumer.queue.add(STOP);
         }
-        for (Consumer consumer : consumers) {
+        for (ConsumerThread consumer : consumers) {
             consumer.join(10_000);
         }
         consumers.clear();

@@ -23,9 +23,9 @@ import org.jykka.spi.Scheduler;
  *
  * <p>Why runners, and not a new virtual thread per activation (the first version): starting a
  * virtual thread costs 0.4 to 0.7 µs on the benchmark machine, a queue hand-off some 50 ns, and
- * ping-pong and fan-out pay it on nearly every message. Measured in one run each (docs/benchmarks.md):
- * ping-pong went from 0.38 to above 2 times Pekko's rate, the 10,000-actor fan-out from 0.44 to above
- * 1.5 times.
+ * ping-pong and fan-out pay it on nearly every message. Measured against Pekko in the same runs
+ * (docs/benchmarks.md): ping-pong went from 0.38 to 1.9 to 2.2 times Pekko's rate, the 10,000-actor
+ * fan-out from 0.44 to 1.8 to 3.0 times.
  *
  * <p>Three paths, fastest first:
  * <ol>

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jykka.internal.SafeText;
 import org.jykka.spi.ActorRuntime;
 
 /**
@@ -70,9 +71,10 @@ public abstract class Actor {
     }
 
     /**
-     * Starts {@code actor} and returns its reference at once. The actor is registered (before
-     * {@link #onStart()} runs, so {@code onStart} can find it and others) and started in the execution
-     * context its class provides; from then on everything it does runs there.
+     * Starts {@code actor} and returns its reference at once. The actor is listed among the live actors
+     * ({@code ActorRegistry}, whatever its runtime; before {@link #onStart()} runs, so {@code onStart}
+     * can find it and others) and started in the execution context its class provides; from then on
+     * everything it does runs there.
      *
      * @throws NullPointerException if {@code actor} is {@code null}
      * @throws IllegalStateException if this instance was started before (a stopped actor never
@@ -83,7 +85,7 @@ public abstract class Actor {
         Objects.requireNonNull(actor, "actor");
         Mailbox mailbox = new Mailbox(actor, ((Actor) actor).runtime);
         if (!MAILBOX.compareAndSet(actor, null, mailbox)) {
-            throw new IllegalStateException(actor + " was started before; an actor instance starts once"
+            throw new IllegalStateException(describe(actor) + " was started before; an actor instance starts once"
                     + " (create a new instance to start another)");
         }
         mailbox.start();
@@ -100,7 +102,7 @@ public abstract class Actor {
 
     /**
      * Runs once, in the actor, when it is stopped by a stop request, after the messages sent before
-     * it. The actor is already unregistered and accepts no more messages. An exception here is logged;
+     * it. The actor is already unlisted and accepts no more messages. An exception here is logged;
      * the actor stops all the same.
      */
     protected void onStop() throws Exception {}
@@ -116,10 +118,10 @@ public abstract class Actor {
     /**
      * Handles a plain message sent with {@code tell} or {@code ask}; the return value answers
      * {@code ask} (and is ignored for {@code tell}). By default logs a warning "unexpected message" and
-     * returns {@code null}.
+     * returns {@code null}. The warning quotes the message's {@code toString} cut to 200 characters.
      */
     protected Object onReceive(Object message) throws Exception {
-        logger(getClass()).log(WARNING, () -> "Unexpected message to " + this + ": " + message);
+        logger(getClass()).log(WARNING, () -> "Unexpected message to " + describe(this) + ": " + SafeText.brief(message));
         return null;
     }
 
@@ -131,7 +133,7 @@ public abstract class Actor {
     protected final ActorRef<? extends Actor> actorRef() {
         Mailbox current = mailbox;
         if (current == null) {
-            throw new IllegalStateException(this + " has not been started: Actor.start(actor) first");
+            throw new IllegalStateException(describe(this) + " has not been started: Actor.start(actor) first");
         }
         return current.ref();
     }
@@ -150,9 +152,9 @@ public abstract class Actor {
     protected final void stop() {
         Mailbox current = mailbox;
         if (current == null) {
-            throw new IllegalStateException(this + " has not been started: Actor.start(actor) first");
+            throw new IllegalStateException(describe(this) + " has not been started: Actor.start(actor) first");
         }
-        current.requestStop();
+        current.requestStop(false);
     }
 
     /** {@code SimpleClassName (urn:uuid:…)}. */

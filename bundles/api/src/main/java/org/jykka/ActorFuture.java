@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The answer of an actor, available later: what {@link ActorRef#ask}, {@link ActorRef#call} and
@@ -18,14 +19,24 @@ import java.util.function.Predicate;
  * <p>{@link #get()} waits for the value. A {@link RuntimeException} or {@link Error} raised in the
  * actor is rethrown as the same instance, with the waiting caller's stack added as a suppressed
  * exception; a checked exception is wrapped in an {@link ActorException} whose cause is the
- * original. A value, once there, is kept: every later {@code get} returns it.
+ * original. A value, once there, is kept: every later {@code get} returns it. The caller's stack is
+ * added once per exception instance, however often it is rethrown.
+ *
+ * <p><b>Waiting inside an actor.</b> A {@code get} in the thread that is running the very actor
+ * that must answer (an actor waiting for its own {@code ask}, {@code call} or proxy call, or for its
+ * own stop) would wait forever, so it fails at once with {@link IllegalStateException}. Waiting for
+ * another actor is fine, but a cycle (A waits for B while B waits for A) cannot be seen from here and
+ * waits as long as the waits do: give such waits a timeout, which then bounds the cycle (the waiting
+ * actor gets {@link ActorTimeoutException} and goes on).
  *
  * <p>{@link #map}, {@link #filter} and {@link #reduce} derive new futures. They are lazy views: they
  * wait as their source waits (with the timeout given to them) and run their function once, the first
- * time the value is asked for.
+ * time the value is asked for, in the thread that asks. The timeout bounds only the wait for the
+ * source: once its value is there, the function runs to its end, however long it takes.
  *
  * @param <T> the type of the value
  */
+@ProviderType
 public interface ActorFuture<T> {
 
     /**
@@ -34,6 +45,8 @@ public interface ActorFuture<T> {
      * @return the value
      * @throws ActorException if the actor raised a checked exception (the cause), or the wait was
      *     interrupted (the thread's interrupt flag is set again)
+     * @throws IllegalStateException if the value is not there and the calling thread is running the
+     *     actor that must give it (the wait would never end)
      */
     T get();
 
@@ -47,6 +60,8 @@ public interface ActorFuture<T> {
      * @throws IllegalArgumentException if the timeout is negative
      * @throws ActorException if the actor raised a checked exception (the cause), or the wait was
      *     interrupted (the thread's interrupt flag is set again)
+     * @throws IllegalStateException if the value is not there, {@code timeout} is not zero, and the
+     *     calling thread is running the actor that must give it
      */
     T get(Duration timeout);
 
@@ -55,7 +70,10 @@ public interface ActorFuture<T> {
 
     /**
      * A future of this CompletableFuture-world: completes when this future does, with its value or
-     * failure. Completing the returned future does not affect this one.
+     * failure. Completing the returned future does not affect this one. When this future is still
+     * pending, the returned one is completed in {@code CompletableFuture}'s default async executor,
+     * never in the actor's thread: its callbacks (even blocking ones, or a {@code stop()} of the actor)
+     * cannot stall the actor. Each call returns a new future.
      */
     CompletableFuture<T> toCompletableFuture();
 
@@ -124,9 +142,12 @@ public interface ActorFuture<T> {
      * One future for many: its value is the list of the futures' values, in the order given. It
      * fails as soon as {@code get} meets a failed future (with that failure); a timeout given to it
      * bounds the wait for all of them together.
+     *
+     * @throws NullPointerException if {@code futures} or one of them is {@code null} (the message names
+     *     which)
      */
     static <T> ActorFuture<List<T>> join(List<? extends ActorFuture<? extends T>> futures) {
-        return new JoinedFuture<>(List.copyOf(futures));
+        return new JoinedFuture<>(JoinedFuture.copyOf(futures));
     }
 
     /**
@@ -134,8 +155,11 @@ public interface ActorFuture<T> {
      * iteration order.
      *
      * @throws ActorTimeoutException if not all values are there in time
+     * @throws NullPointerException if {@code futures}, one of them or {@code timeout} is {@code null}
+     *     (the message names which)
      */
     static <T> List<T> getAll(Collection<? extends ActorFuture<? extends T>> futures, Duration timeout) {
-        return new JoinedFuture<T>(List.copyOf(futures)).get(timeout);
+        Objects.requireNonNull(timeout, "timeout");
+        return new JoinedFuture<T>(JoinedFuture.copyOf(futures)).get(timeout);
     }
 }

@@ -3,6 +3,7 @@ package org.jykka;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A handle to a started actor, safe to share between threads: the only way to talk to the actor.
@@ -13,10 +14,14 @@ import java.util.function.Function;
  * when the actor stops, every {@code ask} and {@code call} still in its inbox fails with
  * {@link ActorDeadException} naming the actor. {@code null} is never a message.
  *
- * <p>Two references are equal when they name the same actor (the same URN).
+ * <p>Two references are equal when they name the same actor (the same URN). Once the actor has
+ * stopped, its reference no longer keeps the actor instance reachable (only its URN and class).
+ * Every future a reference hands out is completed by the actor's loop alone: no holder can complete
+ * it.
  *
  * @param <A> the actor's class
  */
+@ProviderType
 public interface ActorRef<A extends Actor> {
 
     /**
@@ -73,7 +78,8 @@ public interface ActorRef<A extends Actor> {
 
     /**
      * Completes once the actor has stopped, for whatever reason: a stop request, a failure, or an
-     * exception in {@code onStart}.
+     * exception in {@code onStart}. Waiting for it inside the actor itself is an
+     * {@link IllegalStateException} (see {@link ActorFuture#get()}).
      */
     ActorFuture<Void> whenStopped();
 

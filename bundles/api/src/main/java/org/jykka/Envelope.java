@@ -1,7 +1,6 @@
 package org.jykka;
 
 import java.util.function.Function;
-import org.jykka.spi.Promise;
 
 /** What travels through an inbox: a message or an invocation, and where its answer goes. */
 sealed interface Envelope {

@@ -2,7 +2,9 @@ package org.jykka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jykka.spi.Completion;
 
@@ -12,6 +14,19 @@ final class JoinedFuture<T> implements ActorFuture<List<T>> {
 
     JoinedFuture(List<? extends ActorFuture<? extends T>> futures) {
         this.futures = futures;
+    }
+
+    /** An immutable copy, with a {@code null} list or element named in the exception. */
+    static <T> List<ActorFuture<? extends T>> copyOf(Collection<? extends ActorFuture<? extends T>> futures) {
+        Objects.requireNonNull(futures, "futures");
+        List<ActorFuture<? extends T>> copy = new ArrayList<>(futures.size());
+        for (ActorFuture<? extends T> future : futures) {
+            if (future == null) {
+                throw new NullPointerException("futures[" + copy.size() + "] is null: every element must be a future");
+            }
+            copy.add(future);
+        }
+        return List.copyOf(copy);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jykka.spi.Promise;
 
-/** The reference to an actor in this JVM: every operation is an envelope in its mailbox. */
+/**
+ * The reference to an actor in this JVM: every operation is an envelope in its mailbox. After the
+ * actor has stopped it still names the actor (URN, class) but no longer reaches the instance.
+ */
 final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     private final Mailbox mailbox;
 
@@ -50,9 +52,9 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     }
 
     private ActorFuture<Object> send(Function<Promise<Object>, Envelope> envelope) {
-        Promise<Object> reply = mailbox.newPromise();
+        Promise<Object> reply = mailbox.newReply();
         if (!mailbox.offer(envelope.apply(reply))) {
-            reply.setException(dead());
+            reply.fail(dead());
         }
         return reply;
     }
@@ -60,7 +62,7 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     @Override
     public boolean stop() {
         checkNotInside();
-        return stopAsync().get();
+        return mailbox.requestStop(true).get();
     }
 
     @Override
@@ -70,12 +72,12 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
             throw new IllegalArgumentException("The timeout must not be negative, but is " + timeout);
         }
         checkNotInside();
-        return stopAsync().get(timeout);
+        return mailbox.requestStop(true).get(timeout);
     }
 
     @Override
     public ActorFuture<Boolean> stopAsync() {
-        return mailbox.requestStop();
+        return mailbox.requestStop(true);
     }
 
     @Override
@@ -95,13 +97,13 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String urn() {
-        return mailbox.actor().urn();
+        return mailbox.urn();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Class<A> actorClass() {
-        return (Class<A>) mailbox.actor().getClass();
+        return (Class<A>) mailbox.actorClass();
     }
 
     private void checkNotInside() {
@@ -127,6 +129,6 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String toString() {
-        return Actor.describe(mailbox.actor());
+        return mailbox.description();
     }
 }

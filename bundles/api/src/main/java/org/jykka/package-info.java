@@ -12,7 +12,7 @@
  * decides how an actor gets a thread, through the small seam in {@link org.jykka.spi}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.jykka;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
-import org.jykka.spi.Promise;
+import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,22 +80,25 @@ class SharedPoolRuntimeTest {
     void aRuntimeThatCannotRunRefusesTheStartAndTheInstanceIsSpent() {
         ActorRuntime refusing = new ActorRuntime() {
             @Override
-            public <T> Promise<T> newPromise() {
-                return runtime.newPromise();
-            }
-
-            @Override
             public Scheduler attach(ActorLoop loop) {
                 throw new UnsupportedOperationException("not on this JVM");
             }
-
-            @Override
-            public void detach(ActorRef<?> ref) {}
         };
         Counter counter = new Counter(refusing);
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> Actor.start(counter));
         assertEquals("not on this JVM", e.getMessage());
         assertThrows(IllegalStateException.class, () -> Actor.start(counter));
+        assertTrue(ActorDirectory.byUrn(counter.urn()).isEmpty(), "a refused actor is never listed");
+    }
+
+    @Test
+    void actorsOfARuntimeThatKnowsNothingOfRegistriesAreListedWhileTheyLive() {
+        ActorRef<Counter> ref = Actor.start(new Counter(runtime));
+        assertEquals(ref, ActorDirectory.byUrn(ref.urn()).orElseThrow());
+        assertTrue(ActorDirectory.all().contains(ref));
+        assertTrue(ref.stop(TIMEOUT));
+        assertTrue(ActorDirectory.byUrn(ref.urn()).isEmpty());
+        assertFalse(ActorDirectory.all().contains(ref));
     }
 
     @Test
@@ -111,16 +114,28 @@ class SharedPoolRuntimeTest {
         assertTrue(anonymous.toString().startsWith("SharedPoolRuntimeTest$"), anonymous.toString());
     }
 
+    /** Answers with what it is sent; a Throwable is thrown instead. */
+    static final class Echo extends Actor {
+        Echo(ActorRuntime runtime) {
+            super(runtime);
+        }
+
+        @Override
+        protected Object onReceive(Object message) throws Exception {
+            if (message instanceof Exception failure) {
+                throw failure;
+            }
+            return message;
+        }
+    }
+
     @Test
-    void derivedFuturesOfAnotherRuntimesPromisesFollowTheSameRules() {
-        Promise<List<Integer>> promise = runtime.newPromise();
-        ActorFuture<Integer> sum = promise.reduce(Integer::sum);
-        assertFalse(sum.isDone());
-        promise.set(List.of(1, 2, 3));
+    void derivedFuturesOfAnotherRuntimesAnswersFollowTheSameRules() {
+        ActorRef<Echo> ref = Actor.start(new Echo(runtime));
+        ActorFuture<Integer> sum = ref.ask(List.of(1, 2, 3)).reduce(Integer::sum);
         assertEquals(6, sum.get(TIMEOUT));
         IllegalStateException failure = new IllegalStateException("x");
-        Promise<Object> failed = runtime.newPromise();
-        failed.setException(failure);
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> failed.map(v -> v).get(TIMEOUT)));
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> ref.ask(failure).map(v -> v).get(TIMEOUT)));
+        assertTrue(ref.stop(TIMEOUT));
     }
 }

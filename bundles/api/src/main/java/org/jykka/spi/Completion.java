@@ -2,7 +2,6 @@ package org.jykka.spi;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -10,32 +9,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jykka.ActorException;
 import org.jykka.ActorTimeoutException;
+import org.jykka.internal.SafeText;
 
 /**
- * The waiting rules of {@link org.jykka.ActorFuture#get}, in one place, for futures built on
- * {@link CompletableFuture}.
+ * The waiting rules of {@link org.jykka.ActorFuture#get}, in one place: for futures built on
+ * {@link CompletableFuture} ({@link #await}), and the parts every future shares (how a failure
+ * reaches the caller, how a timeout becomes a deadline).
  */
 public final class Completion {
     private Completion() {}
 
     /**
      * Waits for {@code future} as {@link org.jykka.ActorFuture#get(Duration)} does; a {@code null}
-     * timeout waits as long as it takes.
+     * timeout waits as long as it takes. A failure reaches the caller as the original instance (see
+     * {@link #rethrow}) on every JDK, even one whose {@code toString} throws.
      */
     public static <T> T await(CompletableFuture<T> future, Duration timeout) {
-        try {
-            if (timeout == null) {
-                return future.get();
-            }
-            long nanos = nanos(timeout);
-            if (nanos == 0 && !future.isDone()) {
+        if (!future.isDone()) {
+            long nanos = timeout == null ? Long.MAX_VALUE : nanos(timeout);
+            if (nanos == 0) {
                 throw new ActorTimeoutException("The value is not there yet (asked with a zero timeout)");
             }
-            return nanos == Long.MAX_VALUE ? future.get() : future.get(nanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            throw rethrow(e.getCause() == null ? e : e.getCause());
-        } catch (CancellationException e) {
-            throw rethrow(e);
+            waitUntilDone(future, nanos, timeout);
+        } else if (timeout != null) {
+            nanos(timeout); // validates it
+        }
+        // Not future.get(): on Java 17 its ExecutionException is built from the failure's toString,
+        // which may throw and then replace the failure. handle() hands over the failure itself.
+        Throwable failure = future.handle((value, thrown) -> thrown).join();
+        if (failure == null) {
+            return future.getNow(null);
+        }
+        throw rethrow(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+    }
+
+    private static void waitUntilDone(CompletableFuture<?> future, long nanos, Duration timeout) {
+        // A future of the completion itself, which never fails: waiting on it builds no exception.
+        CompletableFuture<Void> done = future.handle((value, thrown) -> null);
+        try {
+            if (nanos == Long.MAX_VALUE) {
+                done.get();
+            } else {
+                done.get(nanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
         } catch (TimeoutException e) {
             throw new ActorTimeoutException("No value after " + timeout);
         } catch (InterruptedException e) {
@@ -46,20 +64,33 @@ public final class Completion {
 
     /**
      * What a waiting caller throws for a failure raised in an actor: a {@link RuntimeException} or
-     * {@link Error} as the same instance, with the caller's stack added as a suppressed exception;
-     * anything else wrapped in {@link ActorException}. Errors are thrown from here; the result is
-     * meant for {@code throw Completion.rethrow(t)}.
+     * {@link Error} as the same instance, anything else wrapped in {@link ActorException}. Errors are
+     * thrown from here; the result is meant for {@code throw Completion.rethrow(t)}.
+     *
+     * <p>The first caller to get an exception instance adds its own stack to it as a suppressed
+     * exception; later gets of the same instance (the same future asked again, or an exception object
+     * an actor throws again and again) add nothing, so the instance does not grow.
      */
     public static RuntimeException rethrow(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
         if (failure instanceof RuntimeException || failure instanceof Error) {
-            failure.addSuppressed(new WaitedHere());
+            addCallerStackOnce(failure);
             if (failure instanceof Error error) {
                 throw error;
             }
             return (RuntimeException) failure;
         }
-        return new ActorException("The actor raised " + failure, failure);
+        return new ActorException("The actor raised " + SafeText.of(failure), failure);
+    }
+
+    private static void addCallerStackOnce(Throwable failure) {
+        // Two first gets at the same moment may each add one: bounded by the waiters, not the gets.
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof WaitedHere) {
+                return;
+            }
+        }
+        failure.addSuppressed(new WaitedHere());
     }
 
     /** The nanoTime by which a wait of {@code timeout} must end; validates the timeout. */

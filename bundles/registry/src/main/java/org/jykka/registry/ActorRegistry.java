@@ -3,70 +3,65 @@ package org.jykka.registry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jykka.Actor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
+import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.Completion;
 
 /**
- * The registry of live actors, as Pykka's {@code ActorRegistry}: static and thread safe. A runtime
- * registers an actor as it starts (before {@code onStart}) and unregisters it as it stops (before
- * {@code onStop}), so a stopped actor is never listed. Lists are snapshots in start order.
+ * The registry of live actors, as Pykka's {@code ActorRegistry}: static and thread safe. It reads the
+ * actor loop's own directory ({@link ActorDirectory}), so every started actor is listed, whatever
+ * its runtime: from {@link Actor#start} (before {@code onStart}) until it stops (before
+ * {@code onStop} or {@code onFailure}). A stopped actor is never listed, and a live one cannot be
+ * hidden. Lists are snapshots in start order.
  */
 public final class ActorRegistry {
-    // Start order matters for stopAll (reverse start order), so a LinkedHashMap keyed by URN. A
-    // read-write lock rather than synchronized: virtual threads must not pin their carrier here.
-    private static final Map<String, ActorRef<?>> ACTORS = new LinkedHashMap<>();
-    private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
-    private static final System.Logger LOG = System.getLogger(ActorRegistry.class.getName());
-
     private ActorRegistry() {}
 
-    /** Registers a started actor. Registering it again changes nothing. */
+    /**
+     * Kept from Pykka's API, where runtimes call it: here {@link Actor#start} lists every actor
+     * itself, so registering a live actor changes nothing.
+     *
+     * @throws IllegalStateException if the actor is not alive (stopped, or stopping): a dead actor is
+     *     never listed
+     * @throws IllegalArgumentException if {@code ref} is not the reference of an actor started in this
+     *     JVM (or OSGi framework)
+     */
     public static void register(ActorRef<?> ref) {
         Objects.requireNonNull(ref, "ref");
-        LOCK.writeLock().lock();
-        try {
-            ACTORS.putIfAbsent(ref.urn(), ref);
-        } finally {
-            LOCK.writeLock().unlock();
+        if (!ref.isAlive()) {
+            throw new IllegalStateException(ref + " is not alive: a stopped or stopping actor cannot be registered");
         }
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "Registered " + ref);
+        if (ActorDirectory.byUrn(ref.urn()).isEmpty()) {
+            throw new IllegalArgumentException(ref + " is not an actor started here: Actor.start(actor) registers"
+                    + " every actor by itself");
         }
     }
 
-    /** Unregisters an actor. Unregistering one that is not registered changes nothing. */
+    /**
+     * Kept from Pykka's API, where runtimes call it: here an actor leaves the registry by itself as it
+     * stops, so unregistering one that is no longer listed changes nothing.
+     *
+     * @throws IllegalStateException if the actor is still listed: a running actor cannot be hidden (from
+     *     {@link #stopAll()}, say); stop it instead ({@link ActorRef#stop()})
+     */
     public static void unregister(ActorRef<?> ref) {
         Objects.requireNonNull(ref, "ref");
-        boolean removed;
-        LOCK.writeLock().lock();
-        try {
-            removed = ACTORS.remove(ref.urn()) != null;
-        } finally {
-            LOCK.writeLock().unlock();
-        }
-        if (removed && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "Unregistered " + ref);
+        if (ActorDirectory.byUrn(ref.urn()).isPresent()) {
+            throw new IllegalStateException(ref + " is running, and a running actor cannot be hidden: stop it"
+                    + " (ref.stop()), and it leaves the registry by itself");
         }
     }
 
     /** Every registered actor, in start order. */
     public static List<ActorRef<?>> getAll() {
-        LOCK.readLock().lock();
-        try {
-            return List.copyOf(ACTORS.values());
-        } finally {
-            LOCK.readLock().unlock();
-        }
+        return ActorDirectory.all();
     }
 
     /** The actors whose class is {@code actorClass} or a subclass of it, in start order. */
@@ -100,13 +95,7 @@ public final class ActorRegistry {
 
     /** The actor with this URN, if it is registered. */
     public static Optional<ActorRef<?>> getByUrn(String urn) {
-        Objects.requireNonNull(urn, "urn");
-        LOCK.readLock().lock();
-        try {
-            return Optional.ofNullable(ACTORS.get(urn));
-        } finally {
-            LOCK.readLock().unlock();
-        }
+        return ActorDirectory.byUrn(Objects.requireNonNull(urn, "urn"));
     }
 
     /** Tells {@code message} to every registered actor; one that stops meanwhile is skipped. */
@@ -120,6 +109,7 @@ public final class ActorRegistry {
      */
     public static void broadcast(Object message, Class<? extends Actor> target) {
         Objects.requireNonNull(message, "A message must not be null: send a value the actors can act on");
+        Objects.requireNonNull(target, "target");
         for (ActorRef<?> ref : getByClass(target)) {
             try {
                 ref.tell(message);
@@ -131,14 +121,18 @@ public final class ActorRegistry {
 
     /**
      * Stops every registered actor, in reverse start order, each after the one started after it has
-     * stopped, and waits as long as it takes.
+     * stopped, and waits as long as it takes. Called inside an actor, it stops the others first and
+     * then asks the calling actor itself to stop, without waiting for that (which would never end): it
+     * stops once the code that called this returns.
      *
      * @return each actor's {@link ActorRef#stop()} result, in the order they were stopped
      */
     public static List<Boolean> stopAll() {
         List<Boolean> results = new ArrayList<>();
-        for (ActorRef<?> ref : reversed(getAll())) {
-            results.add(ref.stopAsync().get());
+        Optional<ActorRef<?>> caller = ActorDirectory.current();
+        for (ActorRef<?> ref : stoppingOrder(caller)) {
+            ActorFuture<Boolean> stopped = ref.stopAsync();
+            results.add(caller.isPresent() && caller.get().equals(ref) ? Boolean.TRUE : stopped.get());
         }
         return results;
     }
@@ -153,16 +147,19 @@ public final class ActorRegistry {
         long deadline = Completion.deadline(timeout);
         List<Boolean> results = new ArrayList<>();
         List<ActorRef<?>> late = new ArrayList<>();
-        for (ActorRef<?> ref : reversed(getAll())) {
+        Optional<ActorRef<?>> caller = ActorDirectory.current();
+        for (ActorRef<?> ref : stoppingOrder(caller)) {
             ActorFuture<Boolean> stopped = ref.stopAsync();
-            if (!late.isEmpty()) {
+            if (caller.isPresent() && caller.get().equals(ref)) {
+                results.add(Boolean.TRUE); // alive: it is running this code, and stops once it returns
+            } else if (!late.isEmpty()) {
                 late.add(ref); // out of time: asked, not awaited
-                continue;
-            }
-            try {
-                results.add(stopped.get(Completion.remaining(deadline)));
-            } catch (ActorTimeoutException e) {
-                late.add(ref);
+            } else {
+                try {
+                    results.add(stopped.get(Completion.remaining(deadline)));
+                } catch (ActorTimeoutException e) {
+                    late.add(ref);
+                }
             }
         }
         if (!late.isEmpty()) {
@@ -171,9 +168,15 @@ public final class ActorRegistry {
         return results;
     }
 
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
+    /** Reverse start order, with the calling actor (if any) last. */
+    private static List<ActorRef<?>> stoppingOrder(Optional<ActorRef<?>> caller) {
+        List<ActorRef<?>> order = new ArrayList<>(getAll());
+        Collections.reverse(order);
+        caller.ifPresent(self -> {
+            if (order.remove(self)) {
+                order.add(self);
+            }
+        });
+        return order;
     }
 }

@@ -1,130 +1,63 @@
 package org.jykka.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jykka.Actor;
-import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.spi.ActorRuntime;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry's own bookkeeping, with plain references that are not backed by running actors (the
- * behaviour with real actors is tested in org.jykka.threading, which registers them).
+ * The registry on a runtime that knows nothing about it: a few lines that only give actors a thread.
+ * (The behaviour with the threading runtimes is tested in org.jykka.threading.)
  */
 class ActorRegistryTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+    private static final ActorRuntime POOLED = loop -> () -> POOL.execute(() -> {
+        while (loop.runBatch(Integer.MAX_VALUE)) {
+            // won the next batch back: carry on
+        }
+    });
 
     static final class Alpha extends Actor {
         Alpha() {
-            super(new org.jykka.spi.ActorRuntime() {
-                @Override
-                public <T> org.jykka.spi.Promise<T> newPromise() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public org.jykka.spi.Scheduler attach(org.jykka.spi.ActorLoop loop) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public void detach(ActorRef<?> ref) {}
-            });
-        }
-    }
-
-    /** A reference that only knows its URN and class: enough for bookkeeping. */
-    record Ref(String urn, Class<Alpha> actorClass) implements ActorRef<Alpha> {
-        Ref(String urn) {
-            this(urn, Alpha.class);
-        }
-
-        @Override
-        public void tell(Object message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ActorFuture<Object> ask(Object message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <R> ActorFuture<R> call(Function<? super Alpha, ? extends R> function) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void defer(Consumer<? super Alpha> action) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean stop() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean stop(Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ActorFuture<Boolean> stopAsync() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ActorFuture<Void> whenStopped() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isAlive() {
-            return true;
-        }
-
-        @Override
-        public int inboxSize() {
-            return 0;
+            super(POOLED);
         }
     }
 
     @AfterEach
-    void forgetEverything() {
-        ActorRegistry.getAll().forEach(ActorRegistry::unregister);
+    void stopEveryActor() {
+        ActorRegistry.stopAll(TIMEOUT);
+    }
+
+    @AfterAll
+    static void closePool() {
+        POOL.shutdownNow();
     }
 
     @Test
-    void registeredReferencesAreListedInRegistrationOrder() {
-        Ref a = new Ref("urn:uuid:a");
-        Ref b = new Ref("urn:uuid:b");
-        ActorRegistry.register(a);
-        ActorRegistry.register(b);
+    void startedActorsOfAnyRuntimeAreListedInStartOrderUntilTheyStop() {
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        ActorRef<Alpha> b = Actor.start(new Alpha());
         assertEquals(List.of(a, b), ActorRegistry.getAll());
-    }
-
-    @Test
-    void registeringTwiceAndUnregisteringTwiceChangeNothing() {
-        Ref a = new Ref("urn:uuid:a");
-        ActorRegistry.register(a);
-        ActorRegistry.register(a);
-        assertEquals(List.of(a), ActorRegistry.getAll());
-        ActorRegistry.unregister(a);
-        ActorRegistry.unregister(a);
-        assertTrue(ActorRegistry.getAll().isEmpty());
+        assertTrue(a.stop(TIMEOUT));
+        assertEquals(List.of(b), ActorRegistry.getAll());
     }
 
     @Test
     void lookupsFindByUrnClassAndName() {
-        Ref a = new Ref("urn:uuid:a");
-        ActorRegistry.register(a);
-        assertEquals(a, ActorRegistry.getByUrn("urn:uuid:a").orElseThrow());
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        assertEquals(a, ActorRegistry.getByUrn(a.urn()).orElseThrow());
         assertEquals(List.of(a), ActorRegistry.getByClass(Alpha.class));
         assertEquals(List.of(a), ActorRegistry.getByClassName("Alpha"));
         assertEquals(List.of(a), ActorRegistry.getByClassName(Alpha.class.getName()));
@@ -132,10 +65,55 @@ class ActorRegistryTest {
 
     @Test
     void listsAreSnapshotsThatLaterChangesDoNotTouch() {
-        Ref a = new Ref("urn:uuid:a");
-        ActorRegistry.register(a);
+        ActorRef<Alpha> a = Actor.start(new Alpha());
         List<ActorRef<?>> before = ActorRegistry.getAll();
-        ActorRegistry.unregister(a);
+        assertTrue(a.stop(TIMEOUT));
         assertEquals(List.of(a), before);
+    }
+
+    @Test
+    void registeringALiveActorChangesNothing() {
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        ActorRegistry.register(a);
+        assertEquals(List.of(a), ActorRegistry.getAll());
+    }
+
+    @Test
+    void registeringAStoppedActorIsAnIllegalStateException() {
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        assertTrue(a.stop(TIMEOUT));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ActorRegistry.register(a));
+        assertTrue(e.getMessage().contains("not alive"), e.getMessage());
+        assertEquals(List.of(), ActorRegistry.getAll());
+    }
+
+    @Test
+    void registeringAReferenceNotStartedHereIsAnIllegalArgumentException() {
+        ActorRef<?> foreign = (ActorRef<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ActorRef.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isAlive" -> true;
+                    case "urn" -> "urn:uuid:00000000-0000-4000-8000-000000000000";
+                    case "toString" -> "Foreign";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        assertThrows(IllegalArgumentException.class, () -> ActorRegistry.register(foreign));
+        assertEquals(List.of(), ActorRegistry.getAll());
+    }
+
+    @Test
+    void unregisteringARunningActorIsRefusedAndItStaysListed() {
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ActorRegistry.unregister(a));
+        assertTrue(e.getMessage().contains("stop it"), e.getMessage());
+        assertEquals(List.of(a), ActorRegistry.getAll());
+        assertEquals(List.of(true), ActorRegistry.stopAll(TIMEOUT));
+    }
+
+    @Test
+    void unregisteringAStoppedActorChangesNothing() {
+        ActorRef<Alpha> a = Actor.start(new Alpha());
+        assertTrue(a.stop(TIMEOUT));
+        ActorRegistry.unregister(a);
+        assertEquals(List.of(), ActorRegistry.getAll());
     }
 }

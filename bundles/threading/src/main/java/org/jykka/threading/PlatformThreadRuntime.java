@@ -2,16 +2,17 @@ package org.jykka.threading;
 
 import java.util.concurrent.locks.LockSupport;
 import org.jykka.spi.ActorLoop;
+import org.jykka.spi.ActorRuntime;
 import org.jykka.spi.Scheduler;
 
 /** One platform thread per actor, parked while the actor is idle, ended when it stops. */
-final class PlatformThreadRuntime extends ThreadRuntime {
+final class PlatformThreadRuntime implements ActorRuntime {
     static final PlatformThreadRuntime INSTANCE = new PlatformThreadRuntime();
 
     private PlatformThreadRuntime() {}
 
     @Override
-    Scheduler dispatch(ActorLoop loop) {
+    public Scheduler attach(ActorLoop loop) {
         boolean daemon = loop.actor() instanceof ThreadingActor threading && threading.useDaemonThread();
         ActorThread thread = new ActorThread(loop, daemon);
         thread.start(); // parks until the first schedule(), which Actor.start owes right after

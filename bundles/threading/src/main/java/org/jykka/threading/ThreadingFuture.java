@@ -3,17 +3,18 @@ package org.jykka.threading;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jykka.ActorFuture;
 import org.jykka.spi.Completion;
-import org.jykka.spi.Promise;
 
 /**
- * The future of the threading runtimes: completed once, with {@link #set} or {@link #setException},
- * and waited on with {@link #get()}. Waiting parks the thread (no monitor is held), so it is cheap
- * for virtual threads too.
+ * An {@link ActorFuture} that its maker completes, once, with {@link #set} or {@link #setException},
+ * for code that wants to hand out a future of its own (the actors' answers are futures only their
+ * loop can complete). Waiting parks the thread (no monitor is held), so it is cheap for virtual
+ * threads too; {@link #get()} follows the same rules as an actor's answer.
  *
  * @param <T> the type of the value
  */
-public final class ThreadingFuture<T> implements Promise<T> {
+public final class ThreadingFuture<T> implements ActorFuture<T> {
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
     /** An incomplete future. */
@@ -24,7 +25,6 @@ public final class ThreadingFuture<T> implements Promise<T> {
      *
      * @throws IllegalStateException if it is already complete
      */
-    @Override
     public void set(T value) {
         if (!result.complete(value)) {
             throw new IllegalStateException("This future is already complete");
@@ -36,7 +36,6 @@ public final class ThreadingFuture<T> implements Promise<T> {
      *
      * @throws IllegalStateException if it is already complete
      */
-    @Override
     public void setException(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
         if (!result.completeExceptionally(failure)) {

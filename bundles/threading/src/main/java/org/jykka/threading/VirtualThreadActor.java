@@ -5,8 +5,7 @@ import org.jykka.Actor;
 /**
  * An actor on virtual threads (Java 21+), the lightweight counterpart of {@link ThreadingActor}, as
  * Pykka's gevent actor is of its threading one. Same semantics in every other respect: one message at
- * a time, in order, {@code onStart} first, registered while it runs, answered through
- * {@link ThreadingFuture}s.
+ * a time, in order, {@code onStart} first, registered while it runs.
  *
  * <pre>{@code
  * class Greeter extends VirtualThreadActor {

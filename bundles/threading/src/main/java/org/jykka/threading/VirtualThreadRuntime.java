@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jykka.spi.ActorLoop;
+import org.jykka.spi.ActorRuntime;
 import org.jykka.spi.Scheduler;
 
 /**
@@ -32,7 +33,7 @@ import org.jykka.spi.Scheduler;
  *   <li><b>Successor.</b> A runner whose actor wakes another actor with a {@code tell} keeps it as its
  *       successor and runs it right after the current batch, in the same thread, on the same carrier
  *       (ping-pong, a pipeline): no queue, no wake-up. Not when the actor has just made a promise (an
- *       {@code ask}, a {@code call}, a stop; see {@link #promiseMade}): it may block on the answer at
+ *       {@code ask}, a {@code call}, a stop; see {@link #replyMayBeAwaited}): it may block on the answer at
  *       once, so the woken actor goes to the ready queue and runs in parallel.</li>
  *   <li><b>Ready queue.</b> Anything else goes to a shared lock-free queue; while fewer runners live
  *       than there are cores, waking an actor starts one more.</li>
@@ -49,9 +50,9 @@ import org.jykka.spi.Scheduler;
  *
  * <p>The Java 21 API ({@code Thread.ofVirtual()}) is reached through {@link MethodHandles} once, when
  * the class loads, so the bundle still compiles and loads with {@code --release 17}; on Java 17
- * {@link #dispatch} refuses, and {@link org.jykka.Actor#start} throws.
+ * {@link #attach} refuses, and {@link org.jykka.Actor#start} throws.
  */
-final class VirtualThreadRuntime extends ThreadRuntime {
+final class VirtualThreadRuntime implements ActorRuntime {
     static final VirtualThreadRuntime INSTANCE = new VirtualThreadRuntime();
 
     /**
@@ -92,9 +93,9 @@ final class VirtualThreadRuntime extends ThreadRuntime {
     }
 
     @Override
-    Scheduler dispatch(ActorLoop loop) {
+    public Scheduler attach(ActorLoop loop) {
         if (VIRTUAL_THREADS == null) {
-            throw new UnsupportedOperationException(loop.actor() + " is a VirtualThreadActor, which needs"
+            throw new UnsupportedOperationException(loop.ref() + " is a VirtualThreadActor, which needs"
                     + " Java 21 or later (virtual threads), but this JVM is Java " + Runtime.version().feature()
                     + ": run on Java 21+, or extend ThreadingActor instead");
         }
@@ -125,7 +126,7 @@ final class VirtualThreadRuntime extends ThreadRuntime {
     }
 
     @Override
-    void promiseMade() {
+    public void replyMayBeAwaited() {
         Runner runner = CURRENT.get();
         if (runner != null) {
             runner.replyAwaited = true;

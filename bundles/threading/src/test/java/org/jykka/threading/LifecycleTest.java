@@ -294,16 +294,20 @@ class LifecycleTest extends ActorTestSupport {
     }
 
     @EachRuntime
-    void aCallerCompletingItsOwnFutureDoesNotBreakTheActor(Runtimes runtime) {
+    void noHolderCanCompleteTheFuturesAnActorHandsOut(Runtimes runtime) {
         CountDownLatch release = new CountDownLatch(1);
         ActorRef<Blocker> ref = Actor.start(new Blocker(runtime, release));
         ActorFuture<Object> blocked = ref.ask("block");
-        ((ThreadingFuture<Object>) blocked).set("decided by the caller");
         ActorFuture<Void> stopped = ref.whenStopped();
-        ((ThreadingFuture<Void>) stopped).set(null);
+        for (ActorFuture<?> future : List.of(blocked, stopped, ref.stopAsync())) {
+            assertFalse(future instanceof ThreadingFuture, future.getClass().getName());
+            future.toCompletableFuture().complete(null);
+            future.toCompletableFuture().completeExceptionally(new IllegalStateException("decided by the holder"));
+            assertFalse(future.isDone(), "completing a copy leaves the actor's future alone");
+        }
         release.countDown();
-        assertEquals("after", ref.ask("after").get(TIMEOUT));
-        assertTrue(ref.stop(TIMEOUT));
+        assertEquals("block", blocked.get(TIMEOUT));
+        stopped.get(TIMEOUT);
     }
 
     @EachRuntime

@@ -1,0 +1,73 @@
+package org.jykka.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jykka.ActorRef;
+
+/**
+ * The live actors of this JVM, in start order: written only by the actor loop (an actor is added as
+ * it starts, before {@code onStart}, and removed as it stops, before {@code onStop}), read through
+ * {@link org.jykka.spi.ActorDirectory}. Not exported: nothing outside the loop can add or hide an
+ * actor.
+ *
+ * <p>Two lock-free maps rather than one locked {@code LinkedHashMap}: starts and stops of many actors
+ * at once (and virtual threads, which must not pin their carriers) never wait for each other.
+ */
+public final class Directory {
+
+    /** What the directory needs of a live actor. */
+    public interface Entry {
+        ActorRef<?> ref();
+
+        /** Whether {@code thread} is running this actor's code right now. */
+        boolean isRunningIn(Thread thread);
+    }
+
+    private static final AtomicLong STARTS = new AtomicLong();
+    private static final ConcurrentSkipListMap<Long, Entry> IN_START_ORDER = new ConcurrentSkipListMap<>();
+    private static final ConcurrentHashMap<String, Entry> BY_URN = new ConcurrentHashMap<>();
+
+    private Directory() {}
+
+    /** Lists a starting actor; the number returned is its place in start order, for {@link #remove}. */
+    public static long add(Entry entry) {
+        long place = STARTS.incrementAndGet();
+        BY_URN.put(entry.ref().urn(), entry);
+        IN_START_ORDER.put(place, entry);
+        return place;
+    }
+
+    /** Forgets a stopping actor. */
+    public static void remove(long place, Entry entry) {
+        IN_START_ORDER.remove(place);
+        BY_URN.remove(entry.ref().urn(), entry);
+    }
+
+    /** A snapshot of the live actors, in start order. */
+    public static List<ActorRef<?>> all() {
+        List<ActorRef<?>> refs = new ArrayList<>();
+        for (Entry entry : IN_START_ORDER.values()) {
+            refs.add(entry.ref());
+        }
+        return List.copyOf(refs);
+    }
+
+    public static Optional<ActorRef<?>> byUrn(String urn) {
+        Entry entry = BY_URN.get(urn);
+        return entry == null ? Optional.empty() : Optional.of(entry.ref());
+    }
+
+    /** The live actor whose code {@code thread} is running, if any. Costs a look at every live actor. */
+    public static Optional<ActorRef<?>> runningIn(Thread thread) {
+        for (Entry entry : IN_START_ORDER.values()) {
+            if (entry.isRunningIn(thread)) {
+                return Optional.of(entry.ref());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,37 @@
+package org.jykka.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jykka.ActorRef;
+import org.jykka.internal.Directory;
+
+/**
+ * The live actors of this JVM (or OSGi framework), as the actor loop itself keeps them: an actor is
+ * listed from the moment {@link org.jykka.Actor#start} attached it to its runtime (before
+ * {@code onStart} runs) until it stops accepting messages for good (before {@code onStop} or
+ * {@code onFailure} runs). Every runtime's actors are listed; no runtime and no user code can add,
+ * keep or hide one. This is what {@code org.jykka.registry.ActorRegistry} reads; actor code should
+ * use that.
+ */
+public final class ActorDirectory {
+    private ActorDirectory() {}
+
+    /** A snapshot of the live actors, in start order. */
+    public static List<ActorRef<?>> all() {
+        return Directory.all();
+    }
+
+    /** The live actor with this URN, if there is one. */
+    public static Optional<ActorRef<?>> byUrn(String urn) {
+        return Directory.byUrn(Objects.requireNonNull(urn, "urn"));
+    }
+
+    /**
+     * The live actor whose code the calling thread is running right now (inside a hook or handler),
+     * or empty outside any actor. Costs a look at every live actor.
+     */
+    public static Optional<ActorRef<?>> current() {
+        return Directory.runningIn(Thread.currentThread());
+    }
+}

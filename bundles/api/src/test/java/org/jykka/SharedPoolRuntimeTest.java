@@ -138,4 +138,28 @@ class SharedPoolRuntimeTest {
         assertSame(failure, assertThrows(IllegalStateException.class, () -> ref.ask(failure).map(v -> v).get(TIMEOUT)));
         assertTrue(ref.stop(TIMEOUT));
     }
+
+    @Test
+    void theReplyHintIsGivenForAsksCallsAndStopsButNotForStartingAnActor() {
+        AtomicInteger hints = new AtomicInteger();
+        ActorRuntime counting = new ActorRuntime() {
+            @Override
+            public Scheduler attach(ActorLoop loop) {
+                return runtime.attach(loop);
+            }
+
+            @Override
+            public void replyMayBeAwaited() {
+                hints.incrementAndGet();
+            }
+        };
+        ActorRef<Echo> ref = Actor.start(new Echo(counting));
+        assertEquals(0, hints.get(), "starting makes no future anybody waits for");
+        ref.ask("a").get(TIMEOUT);
+        ref.call(echo -> "b").get(TIMEOUT);
+        ref.tell("c");
+        assertEquals(2, hints.get());
+        assertTrue(ref.stop(TIMEOUT));
+        assertEquals(3, hints.get());
+    }
 }

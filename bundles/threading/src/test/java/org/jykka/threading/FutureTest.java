@@ -224,6 +224,33 @@ class FutureTest extends ActorTestSupport {
     }
 
     @Test
+    void joinAndGetAllNameTheirNullArguments() {
+        List<ActorFuture<String>> withNull = java.util.Arrays.asList(done("a"), null);
+        assertEquals("futures", assertThrows(NullPointerException.class, () -> ActorFuture.join(null)).getMessage());
+        assertEquals("futures", assertThrows(NullPointerException.class, () -> ActorFuture.getAll(null, TIMEOUT)).getMessage());
+        assertEquals("timeout", assertThrows(NullPointerException.class,
+                () -> ActorFuture.getAll(List.of(done("a")), null)).getMessage());
+        assertTrue(assertThrows(NullPointerException.class, () -> ActorFuture.join(withNull)).getMessage()
+                .startsWith("futures[1] is null"));
+        assertTrue(assertThrows(NullPointerException.class, () -> ActorFuture.getAll(withNull, TIMEOUT)).getMessage()
+                .startsWith("futures[1] is null"));
+    }
+
+    @Test
+    void aFailureWhoseToStringThrowsIsRethrownAsItselfOnEveryJdk() {
+        RuntimeException unprintable = new RuntimeException() {
+            @Override
+            public String toString() {
+                throw new AssertionError("toString of a hostile exception");
+            }
+        };
+        ThreadingFuture<String> future = new ThreadingFuture<>();
+        future.setException(unprintable);
+        assertSame(unprintable, assertThrows(RuntimeException.class, future::get));
+        assertSame(unprintable, assertThrows(RuntimeException.class, () -> future.get(TIMEOUT)));
+    }
+
+    @Test
     void getAllReturnsTheValuesInOrder() {
         assertEquals(List.of("a", "b"), ActorFuture.getAll(List.of(done("a"), done("b")), Duration.ofSeconds(1)));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.registry.ActorRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest extends ActorTestSupport {
@@ -308,6 +310,21 @@ class LifecycleTest extends ActorTestSupport {
         release.countDown();
         assertEquals("block", blocked.get(TIMEOUT));
         stopped.get(TIMEOUT);
+    }
+
+    @EachRuntime
+    void aStoppedActorIsNotKeptReachableByItsReference(Runtimes runtime) {
+        WeakReference<Recorder> instance = new WeakReference<>(new Recorder(runtime));
+        ActorRef<Recorder> ref = Actor.start(instance.get());
+        ActorFuture<Void> stopped = ref.whenStopped();
+        assertEquals("kept", ref.ask("kept").get(TIMEOUT));
+        assertTrue(ref.stop(TIMEOUT));
+        Awaitility.await().atMost(TIMEOUT).until(() -> {
+            System.gc();
+            return instance.get() == null;
+        });
+        assertEquals(Recorder.class, ref.actorClass());
+        assertTrue(stopped.isDone());
     }
 
     @EachRuntime

@@ -170,6 +170,52 @@ class RegistryTest extends ActorTestSupport {
         assertEquals(List.of(), ActorRegistry.getAll());
     }
 
+    /** Calls ActorRegistry.stopAll from inside itself when asked to, and answers with the results. */
+    static class StopsAll extends Dog {
+        StopsAll(Runtimes runtime, String name) {
+            super(runtime, name);
+        }
+
+        @Override
+        protected Object onReceive(Object message) {
+            if ("stopAll".equals(message)) {
+                return ActorRegistry.stopAll();
+            }
+            if ("stopAll(timeout)".equals(message)) {
+                return ActorRegistry.stopAll(TIMEOUT);
+            }
+            return super.onReceive(message);
+        }
+    }
+
+    @EachRuntime
+    void stopAllInsideAnActorStopsTheOthersThenItselfWithoutWaitingForItself(Runtimes runtime) {
+        STOP_ORDER.clear();
+        Actor.start(new Dog(runtime, "first"));
+        ActorRef<StopsAll> caller = Actor.start(new StopsAll(runtime, "caller"));
+        Actor.start(new Dog(runtime, "third"));
+        assertEquals(List.of(true, true, true), caller.ask("stopAll").get(TIMEOUT));
+        caller.whenStopped().get(TIMEOUT);
+        assertEquals(List.of("third", "first", "caller"), STOP_ORDER);
+        assertTrue(ActorRegistry.getAll().isEmpty());
+    }
+
+    @EachRuntime
+    void timedStopAllInsideAnActorStopsTheOthersThenItselfWithoutWaitingForItself(Runtimes runtime) {
+        STOP_ORDER.clear();
+        ActorRef<StopsAll> caller = Actor.start(new StopsAll(runtime, "caller"));
+        Actor.start(new Dog(runtime, "second"));
+        assertEquals(List.of(true, true), caller.ask("stopAll(timeout)").get(TIMEOUT));
+        caller.whenStopped().get(TIMEOUT);
+        assertEquals(List.of("second", "caller"), STOP_ORDER);
+    }
+
+    @org.junit.jupiter.api.Test
+    void broadcastToANullTargetNamesIt() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> ActorRegistry.broadcast("hi", null));
+        assertEquals("target", e.getMessage());
+    }
+
     @org.junit.jupiter.api.Test
     void nullArgumentsAreRefusedClearly() {
         assertThrows(NullPointerException.class, () -> ActorRegistry.register(null));

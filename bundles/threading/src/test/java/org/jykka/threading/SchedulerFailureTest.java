@@ -1,0 +1,70 @@
+package org.jykka.threading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jykka.Actor;
+import org.jykka.ActorRef;
+import org.jykka.spi.ActorLoop;
+import org.jykka.spi.ActorRuntime;
+import org.jykka.spi.Scheduler;
+
+/** A wake-up that fails (a sender out of stack inside tell, a broken runtime) is not lost. */
+class SchedulerFailureTest extends ActorTestSupport {
+
+    /** The runtime under test, with a schedule() that throws once when armed. */
+    static final class FailingOnce implements ActorRuntime {
+        final AtomicBoolean armed = new AtomicBoolean();
+        private final ActorRuntime runtime;
+
+        FailingOnce(Runtimes runtime) {
+            this.runtime = runtime.runtime;
+        }
+
+        @Override
+        public Scheduler attach(ActorLoop loop) {
+            Scheduler scheduler = runtime.attach(loop);
+            return () -> {
+                if (armed.compareAndSet(true, false)) {
+                    throw new StackOverflowError("the sender ran out of stack inside tell");
+                }
+                scheduler.schedule();
+            };
+        }
+
+        @Override
+        public void replyMayBeAwaited() {
+            runtime.replyMayBeAwaited();
+        }
+    }
+
+    /** Keeps what it received, in order. */
+    static final class Keeper extends Actor {
+        final List<Object> received = new CopyOnWriteArrayList<>();
+
+        Keeper(ActorRuntime runtime) {
+            super(runtime);
+        }
+
+        @Override
+        protected Object onReceive(Object message) {
+            received.add(message);
+            return message;
+        }
+    }
+
+    @EachRuntime
+    void aWakeUpThatThrowsIsGivenBackSoTheNextMessageRunsTheActor(Runtimes runtime) {
+        FailingOnce failing = new FailingOnce(runtime);
+        Keeper keeper = new Keeper(failing);
+        ActorRef<Keeper> ref = Actor.start(keeper);
+        assertEquals("started", ref.ask("started").get(TIMEOUT));
+        failing.armed.set(true);
+        assertThrows(StackOverflowError.class, () -> ref.tell("queued when the wake-up failed"));
+        assertEquals("after", ref.ask("after").get(TIMEOUT));
+        assertEquals(List.of("started", "queued when the wake-up failed", "after"), keeper.received);
+    }
+}

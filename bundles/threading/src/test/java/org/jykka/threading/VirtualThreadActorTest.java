@@ -85,6 +85,22 @@ class VirtualThreadActorTest {
     }
 
     @Test
+    void theRefusalOnJava17NamesTheActorSafely() {
+        assumeTrue(!JAVA_21, "this JVM has virtual threads; the refusal is for Java 17 to 20");
+        VirtualThreadActor unprintable = new VirtualThreadActor() {
+            @Override
+            public String toString() {
+                throw new AssertionError("toString of a hostile actor");
+            }
+        };
+
+        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+                () -> Actor.start(unprintable));
+
+        assertTrue(refused.getMessage().contains(unprintable.urn()), refused.getMessage());
+    }
+
+    @Test
     void refusedStartOnJava17RegistersNothing() {
         assumeTrue(!JAVA_21, "this JVM has virtual threads; the refusal is for Java 17 to 20");
 

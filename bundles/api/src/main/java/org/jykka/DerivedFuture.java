@@ -2,6 +2,7 @@ package org.jykka;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jykka.spi.Completion;
@@ -42,19 +43,26 @@ final class DerivedFuture<S, T> implements ActorFuture<T> {
 
     @Override
     public CompletableFuture<T> toCompletableFuture() {
-        return source.toCompletableFuture().thenApply(this::applyOnce);
+        return source.toCompletableFuture().thenApply(sourceValue -> {
+            applyOnce(sourceValue);
+            if (failure != null) {
+                // Not new CompletionException(failure): that constructor calls the failure's toString.
+                throw new CompletionException("The function of a derived future failed", failure);
+            }
+            return value;
+        });
     }
 
     private T apply(S sourceValue) {
-        try {
-            return applyOnce(sourceValue);
-        } catch (Throwable t) {
-            throw Completion.rethrow(t);
+        applyOnce(sourceValue);
+        if (failure != null) {
+            throw Completion.rethrow(failure);
         }
+        return value;
     }
 
-    /** Runs the function the first time; later calls return (or throw) what it gave then. */
-    private T applyOnce(S sourceValue) {
+    /** Runs the function the first time; later calls find in value or failure what it gave then. */
+    private void applyOnce(S sourceValue) {
         if (!applied) {
             lock.lock();
             try {
@@ -70,15 +78,6 @@ final class DerivedFuture<S, T> implements ActorFuture<T> {
                 lock.unlock();
             }
         }
-        if (failure != null) {
-            sneakyThrow(failure);
-        }
-        return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X extends Throwable> void sneakyThrow(Throwable t) throws X {
-        throw (X) t;
     }
 
     /** The value as an iterable, or an {@link IllegalStateException} naming what it is instead. */

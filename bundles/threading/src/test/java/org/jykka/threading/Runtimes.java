@@ -11,8 +11,8 @@ import org.jykka.spi.ActorRuntime;
  * parameters (and its own tests say why), so nothing passes by being skipped.
  */
 enum Runtimes {
-    THREADING(PlatformThreadRuntime.INSTANCE, true, () -> true),
-    VIRTUAL_THREADS(VirtualThreadRuntime.INSTANCE, false, VirtualThreadRuntime::isSupported);
+    THREADING(ThreadingRuntimes.platformThreads(), true, () -> true),
+    VIRTUAL_THREADS(ThreadingRuntimes.virtualThreads(), false, ThreadingRuntimes::hasVirtualThreads);
 
     final ActorRuntime runtime;
     /**

@@ -83,7 +83,7 @@ class ModuleDescriptorsTest {
                 BUNDLES.resolve("jykka-api.jar"), BUNDLES.resolve("jykka-registry.jar"),
                 BUNDLES.resolve("jykka-threading.jar"), BUNDLES.resolve("jykka-proxy.jar"));
         Configuration configuration = ModuleLayer.boot().configuration()
-                .resolve(finder, ModuleFinder.of(), Set.of("org.jykka.threading", "org.jykka.proxy"));
+                .resolve(finder, ModuleFinder.of(), Set.of("org.jykka.threading", "org.jykka.registry", "org.jykka.proxy"));
         assertEquals(Set.of("org.jykka", "org.jykka.registry", "org.jykka.threading", "org.jykka.proxy"),
                 configuration.modules().stream().map(m -> m.name()).collect(Collectors.toSet()));
     }

@@ -70,10 +70,11 @@ public interface ActorFuture<T> {
 
     /**
      * A future of this CompletableFuture-world: completes when this future does, with its value or
-     * failure. Completing the returned future does not affect this one. When this future is still
-     * pending, the returned one is completed in {@code CompletableFuture}'s default async executor,
-     * never in the actor's thread: its callbacks (even blocking ones, or a {@code stop()} of the actor)
-     * cannot stall the actor. Each call returns a new future.
+     * failure. Completing the returned future does not affect this one. Each call returns a new
+     * future. For the futures an actor hands out (and those derived or joined from them), if this
+     * future is still pending the returned one is completed in {@code CompletableFuture}'s default
+     * async executor, never in the actor's thread: its callbacks (even blocking ones, or a
+     * {@code stop()} of the actor) cannot stall the actor.
      */
     CompletableFuture<T> toCompletableFuture();
 

@@ -154,6 +154,18 @@ class MessagingTest extends ActorTestSupport {
     }
 
     @EachRuntime
+    void logMessagesWithAnExceptionAttachedDoNotEndInAColon(Runtimes runtime) {
+        ActorRef<Worker> ref = Actor.start(new Worker(runtime));
+        try (LogRecords log = LogRecords.of(Worker.class)) {
+            assertThrows(IllegalStateException.class, () -> ref.ask(new IllegalStateException("asked")).get(TIMEOUT));
+            ref.tell(new IllegalStateException("told"));
+            ref.whenStopped().get(TIMEOUT);
+            assertEquals("Exception returned from " + ref + " to caller", log.find(Level.INFO, "to caller").getMessage());
+            assertEquals("Unhandled exception in " + ref, log.find(Level.SEVERE, "Unhandled").getMessage());
+        }
+    }
+
+    @EachRuntime
     void deferFailureGoesToOnFailureAndStopsTheActor(Runtimes runtime) {
         Worker worker = new Worker(runtime);
         ActorRef<Worker> ref = Actor.start(worker);

@@ -2,6 +2,7 @@ package org.jykka.threading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.ActorTimeoutException;
 
 /** Who may wait for what, where callbacks run, and what a timeout bounds. */
 class WaitingTest extends ActorTestSupport {
@@ -67,6 +69,20 @@ class WaitingTest extends ActorTestSupport {
         ActorRef<Waiter> other = Actor.start(new Waiter(runtime));
         ActorRef<Waiter> ref = Actor.start(new Waiter(runtime));
         assertEquals("from the other", inside(ref, self -> other.ask("from the other").get(TIMEOUT)).get(TIMEOUT));
+    }
+
+    @EachRuntime
+    void aWaiterIsStillWokenAfterManyOthersGaveUpOnTheSameFuture(Runtimes runtime) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ActorRef<Waiter> ref = Actor.start(new Waiter(runtime));
+        ActorFuture<Object> pending = inside(ref, self -> await(release));
+        CompletableFuture<Object> patient = CompletableFuture.supplyAsync(() -> pending.get(TIMEOUT));
+        for (int i = 0; i < 200; i++) {
+            assertThrows(ActorTimeoutException.class, () -> pending.get(Duration.ofNanos(1)));
+        }
+        release.countDown();
+        assertEquals("released", patient.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals("released", pending.get(Duration.ZERO));
     }
 
     @EachRuntime

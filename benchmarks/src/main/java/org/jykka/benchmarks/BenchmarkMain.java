@@ -55,10 +55,7 @@ public final class BenchmarkMain {
             List<String> cases = new ArrayList<>(List.of("TellBenchmark.tell", "AskBenchmark.ask", "PingPongBenchmark.pingPong",
                     "StartStopBenchmark.startAndStop", "FanOutBenchmark.fanOut"));
             if (contender == Contender.THREADING || contender == Contender.VIRTUAL) {
-                cases.addAll(List.of("CallBenchmark.ask", "CallBenchmark.call"));
-                if (CallBenchmark.proxyAvailable()) {
-                    cases.add("CallBenchmark.proxy");
-                }
+                cases.addAll(List.of("CallBenchmark.ask", "CallBenchmark.call", "CallBenchmark.proxy"));
             }
             for (String name : cases) {
                 if (!results.containsKey(name + "/" + contender.id)) {
@@ -106,10 +103,6 @@ public final class BenchmarkMain {
                 .filter(c -> c == Contender.THREADING || c == Contender.VIRTUAL).collect(Collectors.toList());
         ChainedOptionsBuilder calls = options().include("org\\.jykka\\.benchmarks\\.CallBenchmark\\.")
                 .param("contender", ids(jykka).split(","));
-        if (!CallBenchmark.proxyAvailable()) {
-            System.out.println("NOTE: skipping the typed-proxy call: " + CallBenchmark.PROXY_CLASS + " is not on the class path");
-            calls.exclude("CallBenchmark\\.proxy");
-        }
         runJmh(calls);
         measureIdleMemory();
         return table();

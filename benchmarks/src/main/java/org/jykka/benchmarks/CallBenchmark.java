@@ -1,8 +1,8 @@
 package org.jykka.benchmarks;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 import org.jykka.ActorRef;
+import org.jykka.proxy.ActorProxy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CallBenchmark {
-    static final String PROXY_CLASS = "org.jykka.proxy.ActorProxy";
     private static final Object MESSAGE = "message";
 
     @Param({"threading", "virtual"})
@@ -37,26 +36,7 @@ public class CallBenchmark {
     public void open() throws Exception {
         rig = (JykkaRig) Contender.byId(contender).open();
         ref = rig.start(JykkaRig.ECHO);
-        proxy = typedProxy(ref);
-    }
-
-    /** {@code ActorProxy.of(ref, EchoService.class)}, or {@code null} while the proxy bundle lacks it. */
-    static JykkaRig.EchoService typedProxy(ActorRef<?> ref) throws Exception {
-        if (!proxyAvailable()) {
-            return null;
-        }
-        // Reflection only here, once: the calls measured below are plain interface calls on the proxy.
-        Method of = Class.forName(PROXY_CLASS).getMethod("of", ActorRef.class, Class.class);
-        return JykkaRig.EchoService.class.cast(of.invoke(null, ref, JykkaRig.EchoService.class));
-    }
-
-    static boolean proxyAvailable() {
-        try {
-            Class.forName(PROXY_CLASS);
-            return true;
-        } catch (ClassNotFoundException notYet) {
-            return false;
-        }
+        proxy = ActorProxy.of(ref, JykkaRig.EchoService.class);
     }
 
     @TearDown(Level.Trial)
@@ -76,9 +56,6 @@ public class CallBenchmark {
 
     @Benchmark
     public Object proxy() {
-        if (proxy == null) {
-            throw new IllegalStateException(PROXY_CLASS + " is not on the class path: BenchmarkMain leaves this out");
-        }
         return proxy.echo(MESSAGE);
     }
 }

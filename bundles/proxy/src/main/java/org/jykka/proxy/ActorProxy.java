@@ -60,7 +60,8 @@ import org.jykka.ActorRef;
  * <p>On the module path, the module holding the actor's class must open its package to this one
  * ({@code opens com.example.actors to org.jykka.proxy;}), or export it if the class and every member
  * used are public; otherwise creating a proxy fails with an {@link IllegalStateException} naming the
- * clause to add. On the class path and in OSGi nothing is needed.
+ * clause to add. The same holds for a non-public proxy interface with default methods. On the class
+ * path and in OSGi nothing is needed.
  *
  * <p>Never make a blocking proxy call to an actor from inside that same actor: it would wait for
  * itself forever. Use a method returning a future, or call the method directly there.
@@ -108,7 +109,13 @@ public final class ActorProxy {
      * <p>{@code equals}, {@code hashCode} and {@code toString} are answered by the proxy: two proxies
      * are equal when they have the same actor, the same path of traversed members and the same
      * interface; {@code toString} names the interface, the actor and the path. A default method
-     * that matches nothing in the actor runs in the caller, on the proxy.
+     * that matches nothing in the actor runs in the caller, on the proxy, public interface or not
+     * (a non-public interface in a named module must have its package open to
+     * {@code org.jykka.proxy}); its exception reaches the caller as it is.
+     *
+     * <p>A variable arity method ({@code int sum(int... values)}) maps to the actor's method of the
+     * same parameter types, variable arity or array: the values the caller passes arrive there as
+     * the one array.
      *
      * <p>Everything is checked here, at creation, and cached per (actor class, interface), so a call
      * costs little more than {@link ActorRef#call}.
@@ -121,7 +128,9 @@ public final class ActorProxy {
      * @throws IllegalArgumentException if {@code type} is not an interface, or naming every one of
      *     its methods (nested interfaces included) that cannot be mapped, and why
      * @throws IllegalStateException if the actor's class is in a named module that does not open
-     *     (or export) its package to {@code org.jykka.proxy}, naming the clause to add
+     *     (or export) its package to {@code org.jykka.proxy}, or a default method to run on the
+     *     proxy belongs to a non-public interface whose package is not open to it, naming the
+     *     clauses to add
      * @throws ActorDeadException if the actor is not alive
      */
     public static <I> I of(ActorRef<?> ref, Class<I> type) {
@@ -193,9 +202,20 @@ public final class ActorProxy {
         }
 
         /**
-         * Calls the public method {@code method} with {@code args}. Among overloads, the one whose
-         * parameters accept the arguments (with unboxing and widening, as core reflection does);
-         * if several do, the one whose parameter types are exactly the arguments' classes.
+         * Calls the public method {@code method} with {@code args}, chosen among overloads as javac
+         * would choose for a call written with these values (JLS 15.12.2). Each argument stands
+         * for what the caller wrote: a boxed primitive ({@code Integer}, {@code Double}, …) for
+         * its primitive, since that is what {@code call("widen", 1)} boxed; {@code null} for the
+         * null type; any other object for its run-time class. The methods applicable by primitive
+         * widening and subtyping are tried first, then those applicable with boxing and unboxing,
+         * then variable arity methods, whose trailing arguments are packed into the array (unboxed
+         * and widened to its component type); within the first of these that finds any, the most
+         * specific method is called. So {@code call("widen", 1)} calls {@code widen(long)} rather
+         * than {@code widen(double)} or {@code widen(Integer)}, and {@code call("sum", 1, 2, 3)}
+         * calls {@code sum(int...)}. Methods the compiler made (the bridge {@code Object get()} of
+         * a {@code Supplier<String>}) are not overloads. If none applies, or none of the applicable
+         * ones is more specific than the others, the future fails with an
+         * {@link IllegalArgumentException} naming the candidates.
          *
          * @param method the name of a public method of the target
          * @param args the arguments; to pass a single {@code null}, write {@code (Object) null}

@@ -7,35 +7,55 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jykka.Actor;
 
 /**
  * Members looked up by name, inside the actor, for {@link ActorProxy.Dynamic}: the public methods
  * and fields of the object's run-time class, as Pykka's proxies see the actor. Every error here
- * fails the caller's future.
+ * fails the caller's future. Compiler-made methods (the bridges of generic overrides) are not members.
  */
 final class DynamicMembers {
     private static final ClassValue<Map<String, List<Method>>> METHODS = new ClassValue<>() {
         @Override
         protected Map<String, List<Method>> computeValue(Class<?> type) {
-            return Arrays.stream(type.getMethods()).collect(Collectors.groupingBy(Method::getName));
+            return Arrays.stream(type.getMethods())
+                    .filter(method -> !method.isSynthetic() || isVisibilityBridge(method))
+                    .collect(Collectors.groupingBy(Method::getName));
         }
     };
 
     private DynamicMembers() {}
 
-    /** The object at the end of {@code path}, starting from the actor; each member must be traversable. */
-    static Object resolve(Object actor, List<String> path) {
-        Object target = actor;
-        for (int i = 0; i < path.size(); i++) {
-            target = traverse(target, path.get(i));
-            if (target == null) {
-                throw new IllegalStateException("The traversable member " + String.join(".", path.subList(0, i + 1))
-                        + " of " + actor + " is null: there is no object to call");
+    /**
+     * Whether a compiler-made method is the public entry javac adds to a public class for a public
+     * method it inherits from a non-public one (the only way to call that method from outside), as
+     * opposed to the bridge of a generic override ({@code Object get()} beside {@code String get()}),
+     * which forwards to a method of narrower types that is listed already.
+     */
+    private static boolean isVisibilityBridge(Method bridge) {
+        return bridge.isBridge() && Arrays.stream(bridge.getDeclaringClass().getDeclaredMethods())
+                .noneMatch(method -> !method.isBridge() && forwardsTo(bridge, method));
+    }
+
+    private static boolean forwardsTo(Method bridge, Method method) {
+        Class<?>[] wide = bridge.getParameterTypes();
+        Class<?>[] narrow = method.getParameterTypes();
+        if (!method.getName().equals(bridge.getName()) || wide.length != narrow.length
+                || !bridge.getReturnType().isAssignableFrom(method.getReturnType())) {
+            return false;
+        }
+        for (int i = 0; i < wide.length; i++) {
+            if (!wide[i].isAssignableFrom(narrow[i])) {
+                return false;
             }
         }
-        return target;
+        return true;
+    }
+
+    /** The object at the end of {@code path}, starting from the actor; each member must be traversable. */
+    static Object resolve(Actor actor, List<String> path) {
+        return MemberPath.walk(actor, path, (index, target) -> traverse(target, path.get(index)));
     }
 
     private static Object traverse(Object target, String name) {
@@ -60,38 +80,15 @@ final class DynamicMembers {
         return invoke(method, target, new Object[0]);
     }
 
-    /** Calls the one public method named {@code name} that takes {@code arguments}. */
+    /** Calls the public method named {@code name} that Java would choose for {@code arguments}. */
     static Object call(Object target, String name, Object[] arguments) {
-        List<Method> named = methods(target, name);
-        List<Method> applicable = named.stream()
-                .filter(m -> accepts(m.getParameterTypes(), arguments))
-                .collect(Collectors.toList());
-        if (applicable.size() > 1) {
-            // Overloads that all accept the arguments: take the one whose types are the arguments' own.
-            applicable = applicable.stream()
-                    .filter(m -> exactly(m.getParameterTypes(), arguments))
-                    .collect(Collectors.toList());
-        }
-        if (applicable.size() != 1) {
-            String given = Arrays.stream(arguments)
-                    .map(a -> a == null ? "null" : a.getClass().getSimpleName())
-                    .collect(Collectors.joining(", ", "(", ")"));
-            String candidates = named.stream()
-                    .map(m -> name + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-                            .collect(Collectors.joining(", ", "(", ")")))
-                    .collect(Collectors.joining(", "));
-            throw new IllegalArgumentException(named.isEmpty()
-                    ? InterfaceMapping.name(target.getClass()) + " has no public method " + name
-                    : (applicable.isEmpty() ? "No" : "More than one") + " public method of "
-                            + InterfaceMapping.name(target.getClass()) + " takes the arguments " + given
-                            + "; there are: " + candidates);
-        }
-        Method method = applicable.get(0);
+        Overloads.Choice choice = Overloads.choose(target.getClass(), name, methods(target, name), arguments);
+        Method method = choice.method();
         if (method.getParameterCount() == 0 && method.isAnnotationPresent(Traversable.class)) {
             throw new IllegalArgumentException(describe(target, name) + "() is @Traversable: use traverse(\""
                     + name + "\") to call into it");
         }
-        return invoke(method, target, arguments);
+        return invoke(method, target, choice.arguments());
     }
 
     /** The value of the public field {@code name}. */
@@ -110,7 +107,7 @@ final class DynamicMembers {
         if (Modifier.isFinal(field.getModifiers())) {
             throw new IllegalArgumentException(describe(target, name) + " is final and cannot be set");
         }
-        if (!accepts(new Class<?>[] {field.getType()}, new Object[] {value})) {
+        if (!Overloads.accepts(field.getType(), value)) {
             throw new IllegalArgumentException(describe(target, name) + " is " + field.getType().getSimpleName()
                     + " and cannot take " + (value == null ? "null" : "a " + value.getClass().getSimpleName()));
         }
@@ -162,50 +159,4 @@ final class DynamicMembers {
     private static String describe(Object target, String name) {
         return InterfaceMapping.name(target.getClass()) + "." + name;
     }
-
-    /** Whether {@code arguments} can be passed to these parameters as core reflection would (unboxing, widening). */
-    private static boolean accepts(Class<?>[] parameters, Object[] arguments) {
-        if (parameters.length != arguments.length) {
-            return false;
-        }
-        for (int i = 0; i < parameters.length; i++) {
-            Class<?> parameter = parameters[i];
-            Object argument = arguments[i];
-            if (argument == null ? parameter.isPrimitive() : !assignable(parameter, argument.getClass())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean exactly(Class<?>[] parameters, Object[] arguments) {
-        for (int i = 0; i < parameters.length; i++) {
-            if (arguments[i] != null && Reply.boxed(parameters[i]) != arguments[i].getClass()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean assignable(Class<?> parameter, Class<?> argument) {
-        if (!parameter.isPrimitive()) {
-            return parameter.isAssignableFrom(argument);
-        }
-        Class<?> primitive = Objects.requireNonNullElse(PRIMITIVES.get(argument), void.class);
-        return primitive == parameter || WIDENINGS.getOrDefault(primitive, List.of()).contains(parameter);
-    }
-
-    private static final Map<Class<?>, Class<?>> PRIMITIVES = Map.of(
-            Boolean.class, boolean.class, Byte.class, byte.class, Short.class, short.class,
-            Character.class, char.class, Integer.class, int.class, Long.class, long.class,
-            Float.class, float.class, Double.class, double.class);
-
-    // The widening primitive conversions that Method.invoke and Field.set apply (JLS 5.1.2).
-    private static final Map<Class<?>, List<Class<?>>> WIDENINGS = Map.of(
-            byte.class, List.of(short.class, int.class, long.class, float.class, double.class),
-            short.class, List.of(int.class, long.class, float.class, double.class),
-            char.class, List.of(int.class, long.class, float.class, double.class),
-            int.class, List.of(long.class, float.class, double.class),
-            long.class, List.of(float.class, double.class),
-            float.class, List.of(double.class));
 }

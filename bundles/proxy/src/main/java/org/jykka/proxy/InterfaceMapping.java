@@ -164,7 +164,7 @@ final class InterfaceMapping {
                         : writeRoute(method, field, prefix);
             }
             if (method.isDefault()) {
-                return new Route.Default();
+                return reachable(method) ? new Route.Default(MemberAccess.defaultInvoker(method)) : null;
             }
             problem(prefix, method, missing(target, name, parameters, fieldNames));
             return null;

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,11 +26,21 @@ final class MemberAccess {
 
     private static final Module SELF = MemberAccess.class.getModule();
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final MethodHandle INVOKE_DEFAULT;
 
     /** The shape every call handle has: (target, arguments) → result. */
     static final MethodType CALL = MethodType.methodType(Object.class, Object.class, Object[].class);
     /** The shape every path step has: (object) → member value. */
     static final MethodType STEP = MethodType.methodType(Object.class, Object.class);
+
+    static {
+        try {
+            INVOKE_DEFAULT = LOOKUP.findStatic(MemberAccess.class, "invokeDefault",
+                    MethodType.methodType(Object.class, Method.class, Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private MemberAccess() {}
 
@@ -67,14 +78,15 @@ final class MemberAccess {
                 .map(clause -> "    " + clause + "    // in module " + clause.module())
                 .distinct()
                 .collect(Collectors.joining("\n"));
-        return "A proxy cannot reach the members of " + actorClass.getName() + ": its module does not open "
-                + (clauses.size() == 1 ? "this package" : "these packages") + " to " + MODULE_NAME
-                + " (nor export it, for public members of public classes). Add to module-info.java:\n" + lines;
+        return "A proxy of " + actorClass.getName() + " cannot reach the members it needs: "
+                + (clauses.size() == 1 ? "this package is" : "these packages are") + " not open to " + MODULE_NAME
+                + " (nor exported to it, for public members of public types). Add to module-info.java:\n" + lines;
     }
 
     /** A handle of {@link #CALL} shape calling {@code method}; its arguments come in the array. */
     static MethodHandle invoker(Method method) {
-        MethodHandle handle = unreflect(method, () -> LOOKUP.unreflect(method));
+        // Fixed arity: a varargs method's array comes in as one argument, as the interface method passed it.
+        MethodHandle handle = unreflect(method, () -> LOOKUP.unreflect(method)).asFixedArity();
         if (Modifier.isStatic(method.getModifiers())) {
             handle = MethodHandles.dropArguments(handle, 0, Object.class);
         }
@@ -83,6 +95,34 @@ final class MemberAccess {
         return handle.asType(MethodType.genericMethodType(arity + 1))
                 .asSpreader(Object[].class, arity)
                 .asType(CALL);
+    }
+
+    /**
+     * A handle of {@link #CALL} shape running the default method {@code method} on the proxy given as
+     * target. {@link InvocationHandler#invokeDefault} does that only for interfaces this module can
+     * access (public, and exported to it); the others are reached through a lookup with private
+     * access to the interface, which their package must be open to this module for (checked with
+     * {@link #missingClause} first).
+     */
+    static MethodHandle defaultInvoker(Method method) {
+        Class<?> declaring = method.getDeclaringClass();
+        if (Modifier.isPublic(declaring.getModifiers()) && declaring.getModule().isExported(declaring.getPackageName(), SELF)) {
+            return INVOKE_DEFAULT.bindTo(method);
+        }
+        int arity = method.getParameterCount();
+        try {
+            SELF.addReads(declaring.getModule()); // privateLookupIn needs it; a no-op for unnamed modules
+            MethodHandle special = MethodHandles.privateLookupIn(declaring, LOOKUP).unreflectSpecial(method, declaring);
+            return special.asFixedArity().asType(MethodType.genericMethodType(arity + 1))
+                    .asSpreader(Object[].class, arity)
+                    .asType(CALL);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("A proxy cannot run the default method " + method + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object invokeDefault(Method method, Object proxy, Object[] arguments) throws Throwable {
+        return InvocationHandler.invokeDefault(proxy, method, arguments);
     }
 
     /** A handle of {@link #CALL} shape reading {@code field}, ignoring the (empty) arguments. */

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jykka.Actor;
 
 /**
  * The traversable members leading from an actor to the object a typed proxy's calls run on, as
@@ -14,10 +15,12 @@ final class MemberPath {
 
     private final List<String> names;
     private final MethodHandle[] steps; // each of MemberAccess.STEP shape
+    private final Step<Throwable> byHandles;
 
     private MemberPath(List<String> names, MethodHandle[] steps) {
         this.names = names;
         this.steps = steps;
+        this.byHandles = (index, target) -> (Object) steps[index].invokeExact(target);
     }
 
     MemberPath then(String name, MethodHandle step) {
@@ -38,13 +41,31 @@ final class MemberPath {
      *
      * @throws IllegalStateException if a member on the path holds {@code null}
      */
-    Object resolve(Object actor) throws Throwable {
+    Object resolve(Actor actor) throws Throwable {
+        return walk(actor, names, byHandles);
+    }
+
+    /** How one member of a path is reached: the value of member {@code index} of {@code target}. */
+    interface Step<X extends Throwable> {
+        Object next(int index, Object target) throws X;
+    }
+
+    /**
+     * The object at the end of {@code names}, each reached from the one before by {@code step},
+     * starting from the actor: the walk both proxies share, typed (handles resolved at creation) and
+     * dynamic (members looked up by name now).
+     *
+     * @throws IllegalStateException if a member on the path holds {@code null}
+     */
+    static <X extends Throwable> Object walk(Actor actor, List<String> names, Step<X> step) throws X {
         Object target = actor;
-        for (int i = 0; i < steps.length; i++) {
-            target = (Object) steps[i].invokeExact(target);
+        for (int i = 0; i < names.size(); i++) {
+            target = step.next(i, target);
             if (target == null) {
+                // The class and URN, not the actor's toString: user code must not decide whether this message can be built.
                 throw new IllegalStateException("The traversable member " + String.join(".", names.subList(0, i + 1))
-                        + " of " + actor + " is null: there is no object to call");
+                        + " of " + InterfaceMapping.name(actor.getClass()) + " (" + actor.urn() + ")"
+                        + " is null: there is no object to call");
             }
         }
         return target;

@@ -17,6 +17,9 @@ sealed interface Route {
     /** {@code equals}, {@code hashCode}, {@code toString}: answered by the proxy itself. */
     enum Local implements Route { EQUALS, HASH_CODE, TO_STRING }
 
-    /** A default method the actor has no match for: it runs in the caller, on the proxy. */
-    record Default() implements Route {}
+    /**
+     * A default method the actor has no match for: it runs in the caller, on the proxy, through
+     * {@code action} (of {@link MemberAccess#CALL} shape, the proxy as target).
+     */
+    record Default(MethodHandle action) implements Route {}
 }

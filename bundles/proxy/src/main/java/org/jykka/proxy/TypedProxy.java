@@ -54,8 +54,8 @@ final class TypedProxy implements InvocationHandler {
         if (route == Route.Local.TO_STRING) {
             return "ActorProxy<" + InterfaceMapping.name(mapping.type) + ">(" + describe(ref, path.names()) + ")";
         }
-        if (route instanceof Route.Default) {
-            return InvocationHandler.invokeDefault(proxy, method, arguments);
+        if (route instanceof Route.Default defaultMethod) {
+            return (Object) defaultMethod.action().invokeExact(proxy, arguments);
         }
         // Proxy dispatches only the interface's own methods, and every one has a route.
         throw new AssertionError("No route for " + method);

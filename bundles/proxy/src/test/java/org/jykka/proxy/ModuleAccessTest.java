@@ -65,6 +65,11 @@ class ModuleAccessTest extends ProxyTestSupport {
                     + "    public int count;\n"
                     + "    public int increment() { return ++count; }\n"
                     + "}\n");
+            // Package-private, with a default method: reached through a lookup into the package.
+            Files.writeString(root.resolve("Greeting.java"), "package " + name + ";\n"
+                    + "interface Greeting {\n"
+                    + "    default String greet() { return \"hello from " + name + "\"; }\n"
+                    + "}\n");
             // Providers need no export: the only way in from outside for a closed module.
             Files.writeString(root.resolve("Factory.java"), "package " + name + ";\n"
                     + "public class Factory implements java.util.function.Supplier<Object> {\n"
@@ -158,6 +163,30 @@ class ModuleAccessTest extends ProxyTestSupport {
                 () -> ActorProxy.of(ref, CounterProxy.class));
 
         assertTrue(thrown.getMessage().contains("opens com.example.hidden to org.jykka.proxy;"), thrown.getMessage());
+    }
+
+    private static Class<?> greeting(String module) throws ClassNotFoundException {
+        return layer.findLoader(module).loadClass(module + ".Greeting");
+    }
+
+    @Test
+    void defaultMethodOfAPackagePrivateInterfaceInAnOpenPackageRuns() throws Exception {
+        Class<?> type = greeting("com.example.open");
+        Object proxy = ActorProxy.of(Actor.start(new Calculator()), type);
+
+        java.lang.reflect.Method greet = type.getMethod("greet");
+        greet.setAccessible(true); // this test class may not call a method of a package-private interface
+        assertEquals("hello from com.example.open", greet.invoke(proxy));
+    }
+
+    @Test
+    void defaultMethodOfAPackagePrivateInterfaceInAnExportedPackageNeedsOpens() throws Exception {
+        Class<?> type = greeting("com.example.exported");
+        ActorRef<Calculator> ref = Actor.start(new Calculator());
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> ActorProxy.of(ref, type));
+
+        assertTrue(thrown.getMessage().contains("opens com.example.exported to org.jykka.proxy;"), thrown.getMessage());
     }
 
     @Test

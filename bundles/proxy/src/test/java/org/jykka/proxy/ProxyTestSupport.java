@@ -7,11 +7,11 @@ import org.jykka.registry.ActorRegistry;
 import org.junit.jupiter.api.AfterEach;
 
 /** Every proxy test leaves no actor behind, whatever it did. */
-abstract class ProxyTestSupport {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+public abstract class ProxyTestSupport {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @AfterEach
-    void stopEveryActor() {
+    protected void stopEveryActor() {
         ActorRegistry.stopAll(TIMEOUT);
         assertTrue(ActorRegistry.getAll().isEmpty(), "registry empty after the test");
     }

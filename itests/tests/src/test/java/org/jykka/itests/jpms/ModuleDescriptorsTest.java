@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -26,11 +27,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Every Jykka jar is a bundle and a module that agree with each other: the module is named after the
  * Bundle-SymbolicName, exports exactly the packages the manifest exports (no internal one), requires
- * what the design allows and nothing else, shares no package with another module, and is Java 17
- * bytecode (the generated module-info.class excepted, see below).
+ * exactly the modules whose packages the manifest imports, shares no package with another module,
+ * and is Java 17 bytecode (the generated module-info.class excepted, see below).
  */
 class ModuleDescriptorsTest {
     private static final Path BUNDLES = Path.of(System.getProperty("itest.bundles", "target/bundles"));
+    private static final String[] JARS = {"jykka-api", "jykka-registry", "jykka-threading", "jykka-proxy", "jykka-osgi"};
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -38,16 +40,18 @@ class ModuleDescriptorsTest {
         "jykka-registry  | org.jykka.registry  | org.jykka.registry      | java.base org.jykka",
         "jykka-threading | org.jykka.threading | org.jykka.threading     | java.base org.jykka org.jykka.registry",
         "jykka-proxy     | org.jykka.proxy     | org.jykka.proxy         | java.base org.jykka",
-        "jykka-osgi      | org.jykka.osgi      | org.jykka.osgi          | java.base org.jykka org.jykka.registry org.jykka.threading org.jykka.proxy osgi.core",
+        "jykka-osgi      | org.jykka.osgi      | org.jykka.osgi          | java.base org.jykka org.jykka.proxy osgi.core",
     })
-    void moduleAndBundleAgree(String jar, String name, String exports, String allowedRequires) throws IOException {
+    void moduleAndBundleAgree(String jar, String name, String exports, String requiredModules) throws IOException {
         Path file = BUNDLES.resolve(jar + ".jar");
         ModuleDescriptor module = descriptor(file);
         String bsn;
         String exportedByManifest;
+        String importedByManifest;
         try (JarFile jarFile = new JarFile(file.toFile())) {
             bsn = jarFile.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
             exportedByManifest = jarFile.getManifest().getMainAttributes().getValue("Export-Package");
+            importedByManifest = jarFile.getManifest().getMainAttributes().getValue("Import-Package");
         }
 
         assertEquals(name, module.name());
@@ -60,15 +64,38 @@ class ModuleDescriptorsTest {
             assertTrue(exportedByManifest.contains(pkg + ";version="), pkg + " exported by the manifest too");
             assertFalse(pkg.contains("internal"), pkg);
         }
-        Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
-        Set<String> allowed = Set.of(allowedRequires.split(" "));
-        assertTrue(allowed.containsAll(requires), "requires " + requires + ", allowed only " + allowed);
+        Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Arrays.asList(requiredModules.split(" "))), requires);
+        assertEquals(modulesOf(importedByManifest, name), requires, "the modules of the packages the manifest imports");
+    }
+
+    /**
+     * The modules a bundle's imports come from, as a module must require them: java.base always, the
+     * Jykka module exporting each imported org.jykka package (its own excepted), osgi.core for
+     * org.osgi.* (the OSGi core API's module name).
+     */
+    private static Set<String> modulesOf(String importPackage, String self) {
+        Map<String, String> exporters = new HashMap<>();
+        for (String jar : JARS) {
+            ModuleDescriptor module = descriptor(BUNDLES.resolve(jar + ".jar"));
+            module.exports().forEach(export -> exporters.put(export.source(), module.name()));
+        }
+        Set<String> modules = new TreeSet<>(Set.of("java.base"));
+        // Header clauses are "package;attributes", separated by commas outside quoted attribute values.
+        for (String clause : importPackage.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            String pkg = clause.substring(0, clause.indexOf(';') < 0 ? clause.length() : clause.indexOf(';')).trim();
+            modules.add(pkg.startsWith("org.osgi.") ? "osgi.core"
+                    : Objects.requireNonNull(exporters.get(pkg), pkg + " is exported by no Jykka module"));
+        }
+        modules.remove(self);
+        return modules;
     }
 
     @Test
     void noPackageIsSplitAcrossModules() throws IOException {
         Map<String, String> owner = new HashMap<>();
-        for (String jar : new String[] {"jykka-api", "jykka-registry", "jykka-threading", "jykka-proxy", "jykka-osgi"}) {
+        for (String jar : JARS) {
             ModuleDescriptor module = descriptor(BUNDLES.resolve(jar + ".jar"));
             for (String pkg : module.packages()) {
                 String before = owner.putIfAbsent(pkg, module.name());
@@ -90,7 +117,7 @@ class ModuleDescriptorsTest {
 
     @Test
     void everyClassIsJava17Bytecode() throws IOException {
-        for (String jar : new String[] {"jykka-api", "jykka-registry", "jykka-threading", "jykka-proxy", "jykka-osgi"}) {
+        for (String jar : JARS) {
             try (JarFile jarFile = new JarFile(BUNDLES.resolve(jar + ".jar").toFile())) {
                 var entries = jarFile.stream().filter(e -> e.getName().endsWith(".class")).toList();
                 assertFalse(entries.isEmpty(), jar);

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jykka.internal.SafeText;
 import org.jykka.spi.ActorRuntime;
@@ -82,16 +83,87 @@ public abstract class Actor {
      * @throws UnsupportedOperationException if the actor's runtime cannot run on this JVM
      */
     public static <A extends Actor> ActorRef<A> start(A actor) {
+        return startIn(currentScope(), actor);
+    }
+
+    /**
+     * Starts a supervised actor: {@code factory.get()}, replaced by a fresh instance from the factory
+     * when a failure would stop it (an exception nobody waits on, or one from {@code onStart}) and
+     * {@code policy} allows. {@code onFailure} runs on the old instance, then, after the policy's
+     * backoff, {@code onStart} on the new one. The actor keeps its {@link ActorRef}, URN, registry
+     * entry, watchers and services; messages queued meanwhile are kept, in order, for the new
+     * instance; the message that failed is a {@link DeadLetter} ({@code FAILED}). An {@code ask} that
+     * fails only fails its caller and restarts nothing. While restarting or backing off the actor is
+     * alive. When the policy gives up, or the factory throws, returns {@code null} or an instance that
+     * was started before, the actor stops for good ({@link Termination.Reason#FAILED}, with the last
+     * cause). Each restart is logged at WARNING, giving up at ERROR. Every instance must run in the
+     * first one's runtime. Started inside another actor, it joins that actor's {@link ActorScope}.
+     *
+     * @throws NullPointerException if {@code factory} or {@code policy} is {@code null}
+     * @throws IllegalStateException if the factory throws (the cause), returns {@code null} or an
+     *     instance that was started before, for the first instance; nothing is then started
+     * @throws UnsupportedOperationException if the actor's runtime cannot run on this JVM
+     */
+    public static <A extends Actor> ActorRef<A> start(Supplier<? extends A> factory, Restart policy) {
+        return startIn(currentScope(), factory, policy);
+    }
+
+    /** {@link #start(Actor)} into {@code scope} (none if {@code null}). */
+    static <A extends Actor> ActorRef<A> startIn(ActorScope scope, A actor) {
         Objects.requireNonNull(actor, "actor");
-        Mailbox mailbox = new Mailbox(actor, ((Actor) actor).runtime);
-        if (!MAILBOX.compareAndSet(actor, null, mailbox)) {
-            throw new IllegalStateException(describe(actor) + " was started before; an actor instance starts once"
-                    + " (create a new instance to start another)");
+        return launch(scope, actor, null);
+    }
+
+    /** {@link #start(Supplier, Restart)} into {@code scope} (none if {@code null}). */
+    static <A extends Actor> ActorRef<A> startIn(ActorScope scope, Supplier<? extends A> factory, Restart policy) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(policy, "policy");
+        A first;
+        try {
+            first = factory.get();
+        } catch (Throwable failure) {
+            throw new IllegalStateException("The factory failed to make the first instance: nothing started", failure);
         }
-        mailbox.start();
+        if (first == null) {
+            throw new IllegalStateException("The factory returned null for the first instance: nothing started");
+        }
+        return launch(scope, first, policy.restarts() ? new Supervision(factory, policy) : null);
+    }
+
+    private static <A extends Actor> ActorRef<A> launch(ActorScope scope, A actor, Supervision supervision) {
+        Mailbox mailbox = new Mailbox(actor, ((Actor) actor).runtime, scope, supervision);
+        if (scope != null) {
+            scope.join(mailbox.ref()); // refused once the scope is closing: then nothing is started
+        }
+        try {
+            if (!bind(actor, mailbox)) {
+                throw new IllegalStateException(describe(actor) + " was started before; an actor instance starts"
+                        + " once (create a new instance to start another)");
+            }
+            mailbox.start();
+        } catch (RuntimeException | Error notStarted) {
+            if (scope != null) {
+                scope.leave(mailbox.ref());
+            }
+            throw notStarted;
+        }
         @SuppressWarnings("unchecked")
         ActorRef<A> ref = (ActorRef<A>) mailbox.ref();
         return ref;
+    }
+
+    /** Makes {@code mailbox} the instance's own; {@code false} if the instance was started before. */
+    static boolean bind(Actor actor, Mailbox mailbox) {
+        return MAILBOX.compareAndSet(actor, null, mailbox);
+    }
+
+    ActorRuntime runtime() {
+        return runtime;
+    }
+
+    private static ActorScope currentScope() {
+        Mailbox starter = Mailbox.current();
+        return starter == null ? null : starter.scope();
     }
 
     /**
@@ -122,7 +194,77 @@ public abstract class Actor {
      */
     protected Object onReceive(Object message) throws Exception {
         logger(getClass()).log(WARNING, () -> "Unexpected message to " + describe(this) + ": " + SafeText.brief(message));
+        Mailbox current = mailbox;
+        if (current != null && message != null) {
+            DeadLetters.publish(new DeadLetter(message, current.ref(), DeadLetter.Reason.UNHANDLED));
+        }
         return null;
+    }
+
+    /**
+     * Runs in this actor, in mailbox order, when an actor it {@linkplain #watch watches} has ended:
+     * exactly once per watch, never after {@link #unwatch} has returned. By default does nothing. An
+     * exception here is a failure like a {@code tell}'s.
+     *
+     * @param other the actor that ended
+     * @param termination how it ended
+     */
+    protected void onTerminated(ActorRef<?> other, Termination termination) throws Exception {}
+
+    /**
+     * Watches {@code other}: when it ends, for whatever reason, {@link #onTerminated} runs here, once
+     * (at once, queued, if it has already ended). Watching the same actor twice is one watch. A watch
+     * belongs to the actor, not the instance: it survives restarts, both ways. A watcher that stops
+     * stops watching.
+     *
+     * @throws NullPointerException if {@code other} is {@code null}
+     * @throws IllegalStateException if not called in this actor's own thread (a handler, {@code onStart})
+     * @throws IllegalArgumentException if {@code other} is this actor, or not a local actor's reference
+     */
+    protected final void watch(ActorRef<?> other) {
+        Mailbox self = ownMailbox("watch");
+        DeathWatch.watch(self, mailboxOf(self, other));
+    }
+
+    /**
+     * Stops watching {@code other}: from the moment this returns, {@link #onTerminated} never runs for
+     * it, even if its notice is already in the inbox. Harmless if not watching.
+     *
+     * @throws NullPointerException if {@code other} is {@code null}
+     * @throws IllegalStateException if not called in this actor's own thread
+     */
+    protected final void unwatch(ActorRef<?> other) {
+        Mailbox self = ownMailbox("unwatch");
+        DeathWatch.unwatch(self, mailboxOf(self, other));
+    }
+
+    /**
+     * This actor's {@link Timers}: messages it sends itself later, by key.
+     *
+     * @throws IllegalStateException if not called in this actor's own thread (a handler, {@code onStart})
+     */
+    protected final Timers timers() {
+        return ownMailbox("timers()").timers();
+    }
+
+    private Mailbox ownMailbox(String what) {
+        Mailbox current = mailbox;
+        if (current == null || Mailbox.current() != current) {
+            throw new IllegalStateException(what + " is for " + describe(this) + "'s own thread (its handlers"
+                    + " and onStart), and it must have been started");
+        }
+        return current;
+    }
+
+    private static Mailbox mailboxOf(Mailbox self, ActorRef<?> other) {
+        Objects.requireNonNull(other, "other");
+        if (!(other instanceof LocalActorRef<?> local)) {
+            throw new IllegalArgumentException(other + " is not the reference of an actor in this JVM");
+        }
+        if (local.mailbox() == self) {
+            throw new IllegalArgumentException(self.description() + " cannot watch itself");
+        }
+        return local.mailbox();
     }
 
     /**
@@ -138,9 +280,13 @@ public abstract class Actor {
         return current.ref();
     }
 
-    /** This actor's URN, {@code urn:uuid:<random UUID>}, fixed when the instance is created. */
+    /**
+     * This actor's URN, {@code urn:uuid:<random UUID>}, fixed when the instance is created; once
+     * started as a restarted instance of a supervised actor, the actor's URN.
+     */
     public final String urn() {
-        return urn;
+        Mailbox current = mailbox;
+        return current == null ? urn : current.urn();
     }
 
     /**
@@ -165,7 +311,7 @@ public abstract class Actor {
 
     /** How logs and references name an actor, whatever its class does to {@code toString}. */
     static String describe(Actor actor) {
-        return displayName(actor.getClass()) + " (" + actor.urn + ")";
+        return displayName(actor.getClass()) + " (" + actor.urn() + ")";
     }
 
     static System.Logger logger(Class<?> actorClass) {

@@ -84,6 +84,14 @@ public interface ActorRef<A extends Actor> {
     ActorFuture<Void> whenStopped();
 
     /**
+     * Completes once the actor has ended, with how: {@link Termination.Reason#STOPPED} (a stop
+     * request, even if {@code onStop} threw) or {@link Termination.Reason#FAILED} with the failure
+     * (for a supervised actor: once its {@link Restart} policy gave up). What a watcher's
+     * {@link Actor#onTerminated} receives, for code outside actors.
+     */
+    ActorFuture<Termination> termination();
+
+    /**
      * Whether the actor accepts messages: it has started, and neither a stop request nor a failure has
      * come yet. (A stopping actor still handles what was sent before the stop, but is no longer alive
      * in this sense.)

@@ -126,7 +126,7 @@ final class ActorTimers implements Timers {
     }
 
     /** One timer: what the timer thread queues and fires, and what travels through the inbox. */
-    static final class Entry {
+    static final class Entry extends TimerService.Task {
         final ActorTimers owner;
         final Object key;
         final Object message;
@@ -138,9 +138,6 @@ final class ActorTimers implements Timers {
         volatile boolean queued;
         // Periods skipped because the message was still queued (only the timer thread writes it).
         volatile int skipped;
-        // Guarded by the TimerService's lock.
-        long due;
-        boolean inQueue;
 
         Entry(ActorTimers owner, Object key, Object message, long period, boolean fixedRate) {
             this.owner = owner;
@@ -150,12 +147,18 @@ final class ActorTimers implements Timers {
             this.fixedRate = fixedRate;
         }
 
+        @Override
+        long ratePeriod() {
+            return fixedRate ? period : 0;
+        }
+
         void cancel() {
             cancelled = true;
             owner.service.cancelled(this);
         }
 
         /** In the timer thread: hands the message to the actor, unless cancelled or still queued. */
+        @Override
         void fire() {
             if (cancelled) {
                 return;

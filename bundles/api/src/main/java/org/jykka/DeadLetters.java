@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jykka.internal.SafeText;
 
 /**
  * Messages that reached no handler, for the whole JVM: Pekko's dead letters, Pykka's wished-for
@@ -69,7 +70,7 @@ public final class DeadLetters {
         long number = COUNT.incrementAndGet();
         if (number <= LOGGED_ONE_BY_ONE) {
             Logging.log(LOG, WARNING, () -> "Dead letter (" + letter.reason() + ") to " + letter.recipient()
-                    + ": " + Logging.describe(letter.message()) + (number == LOGGED_ONE_BY_ONE
+                    + ": " + SafeText.brief(letter.message()) + (number == LOGGED_ONE_BY_ONE
                     ? "; further dead letters are counted once a minute" : ""), null);
         } else {
             long more = SUMMARY.more();

@@ -35,7 +35,7 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     public <R> ActorFuture<R> call(Function<? super A, ? extends R> function) {
         Objects.requireNonNull(function, "function");
         Function<Actor, Object> invocation = actor -> function.apply((A) actor);
-        return (ActorFuture<R>) send(reply -> new Envelope.Invocation(invocation, reply));
+        return (ActorFuture<R>) send(reply -> new Envelope.Invocation(invocation, function, reply));
     }
 
     @Override
@@ -46,7 +46,7 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
             action.accept((A) actor);
             return null;
         };
-        if (!mailbox.offer(new Envelope.Invocation(invocation, null))) {
+        if (!mailbox.offer(new Envelope.Invocation(invocation, action, null))) {
             throw dead();
         }
     }
@@ -83,6 +83,15 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     @Override
     public ActorFuture<Void> whenStopped() {
         return mailbox.whenStopped();
+    }
+
+    @Override
+    public ActorFuture<Termination> termination() {
+        return mailbox.termination();
+    }
+
+    Mailbox mailbox() {
+        return mailbox;
     }
 
     @Override

@@ -7,12 +7,34 @@ import java.util.function.Supplier;
  * exception whose {@code getMessage} throws, must never break the caller (often the actor loop).
  */
 final class Logging {
-    /** How much of a user object's text goes into a log line or an exception message. */
-    static final int MAX_DESCRIPTION = 200;
-
     private Logging() {}
 
-    /** Logs at {@code level}, with {@code thrown} attached if not {@code null}; never throws. */
+    /**
+     * Logs {@code message} at {@code level}, with {@code thrown} attached if not {@code null}; never
+     * throws. A logging backend formats the exception with its own getMessage and toString, which may
+     * throw (an Error too): then the line is logged without it, naming its class.
+     */
+    static void log(System.Logger log, System.Logger.Level level, String message, Throwable thrown) {
+        try {
+            if (thrown == null) {
+                log.log(level, message);
+            } else {
+                log.log(level, message, thrown);
+            }
+        } catch (Throwable broken) {
+            if (thrown == null) {
+                return; // the logging itself is broken: nothing left to tell it with
+            }
+            try {
+                log.log(level, message + " (a " + thrown.getClass().getName() + " that could not be logged: "
+                        + broken.getClass().getName() + ")");
+            } catch (Throwable loggingItselfIsBroken) {
+                // as above
+            }
+        }
+    }
+
+    /** As {@link #log(System.Logger, System.Logger.Level, String, Throwable)}, building the text only if it is logged. */
     static void log(System.Logger log, System.Logger.Level level, Supplier<String> message, Throwable thrown) {
         try {
             if (!log.isLoggable(level)) {
@@ -24,32 +46,9 @@ final class Logging {
             } catch (Throwable brokenDescription) {
                 text = "(a log message could not be built: " + brokenDescription.getClass().getName() + ")";
             }
-            try {
-                if (thrown == null) {
-                    log.log(level, text);
-                } else {
-                    log.log(level, text, thrown);
-                }
-            } catch (Throwable brokenThrowable) {
-                // Its getMessage or toString threw while the record was written: say what we can.
-                log.log(level, text + " (" + thrown.getClass().getName() + ", which could not be described)");
-            }
+            log(log, level, text, thrown);
         } catch (Throwable loggingItselfFailed) {
             // A broken logger must not stop an actor; there is nowhere left to report it.
         }
-    }
-
-    /** {@code String.valueOf(value)}, cut to {@value #MAX_DESCRIPTION} characters; never throws. */
-    static String describe(Object value) {
-        String text;
-        try {
-            text = String.valueOf(value);
-        } catch (Throwable brokenToString) {
-            return "an instance of " + value.getClass().getName();
-        }
-        if (text == null) {
-            return "an instance of " + value.getClass().getName() + " (its toString gave null)";
-        }
-        return text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) + "…" : text;
     }
 }

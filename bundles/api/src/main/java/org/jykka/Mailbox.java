@@ -3,9 +3,11 @@ package org.jykka;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jykka.internal.Directory;
 import org.jykka.internal.SafeText;
@@ -25,6 +27,11 @@ import org.jykka.spi.Scheduler;
  * <p>Everything the loop does with user objects (hooks, handlers, and the logging and describing of
  * their messages and exceptions, whose {@code toString} may throw) is guarded: the loop always
  * finishes, with every future completed and the actor out of the directory.
+ *
+ * <p>A supervised actor ({@link Supervision}) swaps a failed instance for a fresh one instead of
+ * ending; during a restart's backoff the loop keeps {@code scheduling} SCHEDULED and returns, so no
+ * sender wakes it: the backoff's end (or a stop) owes the next schedule(). Timers ({@link ActorTimers})
+ * and death watch ({@link DeathWatch}) send their notices through the same inbox.
  */
 final class Mailbox implements ActorLoop, Directory.Entry {
     private static final int RUNNING = 0;
@@ -36,12 +43,18 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     private static final VarHandle LIFECYCLE;
     private static final VarHandle SCHEDULING;
+    private static final VarHandle DEATH_WATCH;
+
+    // The loop running in this thread, if any: for a start inside an actor (its scope), for timers()
+    // and watch(). Set and cleared once a batch, never read on a sender's path.
+    private static final ThreadLocal<Mailbox> CURRENT = new ThreadLocal<>();
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             LIFECYCLE = lookup.findVarHandle(Mailbox.class, "lifecycle", int.class);
             SCHEDULING = lookup.findVarHandle(Mailbox.class, "scheduling", int.class);
+            DEATH_WATCH = lookup.findVarHandle(Mailbox.class, "deathWatch", DeathWatch.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -59,7 +72,15 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     // Unbounded, lock-free, multi-producer: tell never blocks, and the single consumer polls without
     // contending with senders beyond the tail CAS.
     private final ConcurrentLinkedQueue<Envelope> inbox = new ConcurrentLinkedQueue<>();
-    private final Promise<Void> stopped = new Promise<>(this);
+    private final Promise<Termination> termination = new Promise<>(this);
+    private final ActorScope scope; // null when the actor belongs to no scope
+    private final Supervision supervision; // null unless supervised
+    // Made on first use: most actors never watch nor are watched. Any thread (CAS).
+    private volatile DeathWatch deathWatch;
+    // Made on first use, in the actor's own thread; kept across restarts.
+    private ActorTimers timers;
+    // How the actor ended; written before lifecycle becomes DEAD, so whoever sees DEAD sees it.
+    private Termination end;
 
     // Field-updated ints instead of AtomicIntegers: two objects less per actor.
     private volatile int lifecycle = RUNNING;
@@ -77,8 +98,10 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     // own stop) fails instead of waiting for itself forever.
     private volatile Thread runner;
 
-    Mailbox(Actor actor, ActorRuntime runtime) {
+    Mailbox(Actor actor, ActorRuntime runtime, ActorScope scope, Supervision supervision) {
         this.actor = actor;
+        this.scope = scope;
+        this.supervision = supervision;
         this.actorClass = actor.getClass();
         this.urn = actor.urn();
         this.description = Actor.describe(actor);
@@ -96,9 +119,10 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         try {
             scheduler = runtime.attach(this);
         } catch (RuntimeException | Error refused) {
+            end = Termination.failed(refused);
             LIFECYCLE.setVolatile(this, DEAD);
             actor = null;
-            stopped.complete(null);
+            termination.complete(end);
             throw refused;
         }
         place = Directory.add(this);
@@ -132,24 +156,26 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             return false;
         }
         runner = Thread.currentThread();
+        CURRENT.set(this);
         try {
-            if (!started) {
-                started = true;
-                if (!runOnStart()) {
-                    return false;
-                }
+            if (supervision != null && supervision.backingOff() && !resumeAfterBackoff()) {
+                return false;
             }
             for (int handled = 0; handled < limit; handled++) {
-                Envelope envelope = inbox.poll();
-                if (envelope == null) {
+                if (!started && !runOnStart()) {
                     break;
                 }
-                if (!handle(envelope)) {
-                    return false;
+                Envelope envelope = inbox.poll();
+                if (envelope == null || !handle(envelope)) {
+                    break;
                 }
             }
         } finally {
+            CURRENT.set(null);
             runner = null;
+        }
+        if (lifecycle == DEAD || supervision != null && supervision.backingOff()) {
+            return false; // ended, or backing off: the backoff's end owes the next schedule()
         }
         // Go idle, then look once more: a sender that enqueued after our last poll saw SCHEDULED and
         // left the wake-up to us. Whoever wins the CAS back to SCHEDULED owns the next batch.
@@ -157,7 +183,25 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         return !inbox.isEmpty() && SCHEDULING.compareAndSet(this, IDLE, SCHEDULED);
     }
 
+    /**
+     * Woken during a backoff: {@code true} if a fresh instance now takes over; {@code false} if the
+     * backoff goes on (a stray wake-up) or the actor has ended (a stop came, or the factory failed).
+     */
+    private boolean resumeAfterBackoff() {
+        if (!supervision.backoffOver()) {
+            return false;
+        }
+        supervision.resumed();
+        if (lifecycle != RUNNING) {
+            terminate(Termination.STOPPED, null, null); // a stop during the backoff: no new instance
+            return false;
+        }
+        return replaceInstance();
+    }
+
+    /** Runs onStart on the current instance; {@code false} if the batch must end. */
     private boolean runOnStart() {
+        started = true;
         if (logger().isLoggable(DEBUG)) {
             log(DEBUG, "Starting " + ref, null);
         }
@@ -166,23 +210,36 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             return true;
         } catch (Throwable failure) {
             log(ERROR, "Unhandled exception in onStart of " + ref, failure);
-            terminate(failure, null);
-            return false;
+            return failed(failure, null);
         }
     }
 
-    /** Handles one envelope; {@code false} if the actor has stopped. */
+    /** Handles one envelope; {@code false} if the batch must end (the actor stopped or backs off). */
     private boolean handle(Envelope envelope) {
         if (envelope instanceof Envelope.Stop stop) {
-            terminate(null, stop.reply());
+            terminate(Termination.STOPPED, null, stop.reply());
             return false;
         }
         Promise<Object> reply = envelope.reply();
+        Object letter = null;
         Object result;
         try {
-            result = envelope instanceof Envelope.Message message
-                    ? actor.onReceive(message.message())
-                    : ((Envelope.Invocation) envelope).function().apply(actor);
+            if (envelope instanceof Envelope.Message message) {
+                letter = message.message();
+                result = actor.onReceive(letter);
+            } else if (envelope instanceof Envelope.Invocation invocation) {
+                letter = invocation.origin();
+                result = invocation.function().apply(actor);
+            } else if (envelope instanceof Envelope.Timer timer) {
+                letter = timers == null ? null : timers.accept(timer.entry());
+                result = letter == null ? null : actor.onReceive(letter); // null: cancelled meanwhile
+            } else {
+                Envelope.Terminated notice = (Envelope.Terminated) envelope;
+                if (deathWatch.accept(notice.watched(), notice.token())) {
+                    actor.onTerminated(notice.watched().ref(), notice.watched().end);
+                }
+                result = null;
+            }
         } catch (Throwable failure) {
             if (reply != null) {
                 log(INFO, "Exception returned from " + ref + " to caller", failure);
@@ -190,8 +247,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
                 return true;
             }
             log(ERROR, "Unhandled exception in " + ref, failure);
-            terminate(failure, null);
-            return false;
+            return failed(failure, letter);
         }
         if (reply != null) {
             reply.complete(result);
@@ -200,35 +256,107 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     }
 
     /**
-     * The end, in the actor's own thread: refuse new messages, leave the directory, run onStop (or
-     * onFailure), then mark DEAD, let go of the instance, and fail or complete what is left.
+     * A failure nobody waits on: the failed message becomes a dead letter, then the policy decides.
+     * {@code true} if a fresh instance took over at once and the batch goes on.
      */
-    private void terminate(Throwable failure, Promise<Object> stopReply) {
+    private boolean failed(Throwable failure, Object letter) {
+        if (letter != null) {
+            DeadLetters.publish(new DeadLetter(letter, ref, DeadLetter.Reason.FAILED));
+        }
+        long delay = supervision == null ? -1 : supervision.onFailure();
+        if (delay < 0) {
+            if (supervision != null) {
+                log(ERROR, ref + " gave up after " + supervision.restarts() + " restarts and stops for good", null);
+            }
+            terminate(Termination.failed(failure), failure, null);
+            return false;
+        }
+        runOnFailure(failure);
+        if (timers != null) {
+            timers.cancelAll();
+        }
+        actor = null;
+        log(WARNING, "Restarting " + ref + " (restart " + (supervision.restarts() + 1) + ") in "
+                + Duration.ofNanos(delay) + " after " + SafeText.brief(failure.getClass().getName()), failure);
+        if (delay == 0) {
+            return replaceInstance();
+        }
+        supervision.backOff(delay, this::wake);
+        // A stop that came before the backoff was there to end it: end it here ourselves (if the
+        // stop's own attempt has not already), so the actor stops without a new instance.
+        if (lifecycle != RUNNING && supervision.endBackoffEarly()) {
+            supervision.resumed();
+            terminate(Termination.STOPPED, null, null);
+        }
+        return false;
+    }
+
+    /** Swaps in the factory's next instance; {@code false} (and the actor ended) if there is none. */
+    private boolean replaceInstance() {
+        try {
+            actor = supervision.nextInstance(this, runtime);
+        } catch (Throwable noInstance) {
+            log(ERROR, ref + " could not be restarted and stops for good", noInstance);
+            terminate(Termination.failed(noInstance), null, null);
+            return false;
+        }
+        started = false;
+        return true;
+    }
+
+    private void runOnFailure(Throwable failure) {
+        try {
+            actor.onFailure(failure);
+        } catch (Throwable t) {
+            log(ERROR, "Unhandled exception in onFailure of " + ref, t);
+        }
+    }
+
+    /**
+     * The end, in the actor's own thread: refuse new messages, leave the directory, run onStop (for a
+     * stop, if an instance is there) or onFailure (for {@code failure}), cancel timers, then mark DEAD,
+     * let go of the instance, fail or complete what is left, and tell the watchers and the scope.
+     */
+    private void terminate(Termination how, Throwable failure, Promise<Object> stopReply) {
         LIFECYCLE.setVolatile(this, STOPPING);
         Directory.remove(place, this);
-        try {
-            if (failure == null) {
+        if (failure != null) {
+            runOnFailure(failure);
+        } else if (actor != null) {
+            try {
                 actor.onStop();
-            } else {
-                actor.onFailure(failure);
+            } catch (Throwable t) {
+                log(ERROR, "Unhandled exception in onStop of " + ref, t);
             }
-        } catch (Throwable t) {
-            log(ERROR, "Unhandled exception in " + (failure == null ? "onStop" : "onFailure") + " of " + ref, t);
         }
+        if (timers != null) {
+            timers.cancelAll();
+        }
+        end = how;
         // DEAD before the drain: a sender that enqueues after it sees DEAD and drains itself.
         LIFECYCLE.setVolatile(this, DEAD);
         actor = null;
         drain();
+        DeathWatch watch = deathWatch;
+        if (watch != null) {
+            watch.ended(this);
+        }
+        if (scope != null) {
+            scope.leave(ref);
+        }
         if (logger().isLoggable(DEBUG)) {
             log(DEBUG, "Stopped " + ref, null);
         }
-        stopped.complete(null);
+        termination.complete(how);
         if (stopReply != null) {
             stopReply.complete(Boolean.TRUE);
         }
     }
 
-    /** Fails every waiting ask of a dead actor and completes its stop requests. Safe from any thread. */
+    /**
+     * Fails every waiting ask of a dead actor, completes its stop requests, and makes its tells and
+     * defers dead letters; timer messages and notices are dropped. Safe from any thread.
+     */
     private void drain() {
         for (Envelope envelope; (envelope = inbox.poll()) != null; ) {
             Promise<Object> reply = envelope.reply();
@@ -236,8 +364,10 @@ final class Mailbox implements ActorLoop, Directory.Entry {
                 reply.complete(Boolean.TRUE);
             } else if (reply != null) {
                 reply.fail(new ActorDeadException(ref + " stopped before it handled " + describe(envelope)));
-            } else if (logger().isLoggable(DEBUG)) {
-                log(DEBUG, "Dropped " + describe(envelope) + ": " + ref + " stopped before it", null);
+            } else if (envelope instanceof Envelope.Message message) {
+                DeadLetters.publish(new DeadLetter(message.message(), ref, DeadLetter.Reason.STOPPED));
+            } else if (envelope instanceof Envelope.Invocation invocation) {
+                DeadLetters.publish(new DeadLetter(invocation.origin(), ref, DeadLetter.Reason.STOPPED));
             }
         }
     }
@@ -287,6 +417,9 @@ final class Mailbox implements ActorLoop, Directory.Entry {
                 runtime.replyMayBeAwaited();
             }
             enqueue(new Envelope.Stop(reply));
+            if (supervision != null && supervision.endBackoffEarly()) {
+                wake(); // backing off: nobody else would run the loop until the backoff ends
+            }
             return (ActorFuture<Boolean>) (ActorFuture<?>) reply;
         }
         if (lifecycle == DEAD) {
@@ -294,7 +427,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             dead.complete(Boolean.FALSE);
             return dead;
         }
-        return stopped.map(done -> Boolean.TRUE); // already being stopped by an earlier request
+        return termination.map(done -> Boolean.TRUE); // already being stopped by an earlier request
     }
 
     /** A new future for an answer the sender may wait for, sent next. */
@@ -308,7 +441,62 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     }
 
     ActorFuture<Void> whenStopped() {
-        return stopped;
+        return termination.map(how -> null);
+    }
+
+    ActorFuture<Termination> termination() {
+        return termination;
+    }
+
+    // ---- timers and death watch ----
+
+    /** The loop running in the calling thread, or {@code null}. */
+    static Mailbox current() {
+        return CURRENT.get();
+    }
+
+    /** The reference of the actor running in the calling thread, or {@code null}. */
+    static ActorRef<?> currentRef() {
+        Mailbox current = CURRENT.get();
+        return current == null ? null : current.ref;
+    }
+
+    ActorScope scope() {
+        return scope;
+    }
+
+    /** This actor's timers, made on first use; only for the actor's own thread. */
+    Timers timers() {
+        if (timers == null) {
+            timers = new ActorTimers(entry -> offer(new Envelope.Timer(entry)), TimerService.SHARED);
+        }
+        return timers;
+    }
+
+    DeathWatch deathWatch() {
+        DeathWatch watch = deathWatch;
+        if (watch == null) {
+            DeathWatch made = new DeathWatch();
+            watch = (DeathWatch) DEATH_WATCH.compareAndExchange(this, null, made);
+            if (watch == null) {
+                watch = made;
+            }
+        }
+        return watch;
+    }
+
+    DeathWatch existingDeathWatch() {
+        return deathWatch;
+    }
+
+    /** Queues the notice that {@code watched} has ended, for the watch of {@code token}. */
+    void notifyTerminated(Mailbox watched, Object token) {
+        offer(new Envelope.Terminated(watched, token)); // a watcher that is stopping no longer listens
+    }
+
+    /** How many times this (supervised) actor has been restarted. */
+    int restarts() {
+        return supervision == null ? 0 : supervision.restarts();
     }
 
     int size() {
@@ -331,28 +519,9 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         return Actor.logger(actorClass);
     }
 
-    /**
-     * Logs, whatever the exception does: a logging backend formats it with its own getMessage and
-     * toString, which may throw (an Error too), and the loop must finish all the same.
-     */
+    /** Logs, whatever the exception's getMessage and toString do: the loop must finish all the same. */
     private void log(System.Logger.Level level, String message, Throwable thrown) {
-        try {
-            if (thrown == null) {
-                logger().log(level, message);
-            } else {
-                logger().log(level, message, thrown);
-            }
-        } catch (Throwable broken) {
-            if (thrown == null) {
-                return; // the logging itself is broken: nothing left to tell it with; the loop goes on
-            }
-            try {
-                logger().log(level, message + " (a " + thrown.getClass().getName() + " that could not be logged: "
-                        + broken.getClass().getName() + ")");
-            } catch (Throwable loggingItselfIsBroken) {
-                // as above
-            }
-        }
+        Logging.log(logger(), level, message, thrown);
     }
 
     private static String describe(Envelope envelope) {

@@ -19,18 +19,33 @@ import java.util.concurrent.locks.ReentrantLock;
 final class TimerService {
     static final TimerService SHARED = new TimerService();
 
+    /** Something to run in the timer thread when it is due: an actor's timer, or the end of a backoff. */
+    abstract static class Task {
+        // Guarded by the service's lock.
+        long due;
+        boolean inQueue;
+
+        /** The repeat period of a fixed-rate task, in nanoseconds; {@code 0} for a one-shot. */
+        long ratePeriod() {
+            return 0;
+        }
+
+        /** Runs in the timer thread, outside the lock; must not block. */
+        abstract void fire();
+    }
+
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<ActorTimers.Entry> queue =
+    private final PriorityQueue<Task> queue =
             new PriorityQueue<>((a, b) -> Long.compare(a.due - b.due, 0));
     // Guarded by lock.
     private int live;
     private Thread thread;
 
     /** Queues {@code entry} to fire at {@code due} (a nanoTime); starts the thread if none runs. */
-    void schedule(ActorTimers.Entry entry, long due) {
+    void schedule(Task entry, long due) {
         lock.lock();
         try {
             entry.due = due;
@@ -49,7 +64,7 @@ final class TimerService {
     }
 
     /** {@code entry} (already marked cancelled) will not fire: forget it. */
-    void cancelled(ActorTimers.Entry entry) {
+    void cancelled(Task entry) {
         lock.lock();
         try {
             if (!entry.inQueue) {
@@ -87,7 +102,7 @@ final class TimerService {
     }
 
     private void run() {
-        List<ActorTimers.Entry> due = new ArrayList<>();
+        List<Task> due = new ArrayList<>();
         while (true) {
             lock.lock();
             try {
@@ -98,7 +113,7 @@ final class TimerService {
             } finally {
                 lock.unlock();
             }
-            for (ActorTimers.Entry entry : due) {
+            for (Task entry : due) {
                 entry.fire();
             }
             due.clear();
@@ -109,11 +124,11 @@ final class TimerService {
      * Under the lock: waits until timers are due and moves them to {@code due}, re-arming fixed-rate
      * ones. {@code false} once no timer has been active for the linger time.
      */
-    private boolean awaitDue(List<ActorTimers.Entry> due) {
+    private boolean awaitDue(List<Task> due) {
         long idleSince = 0;
         boolean idle = false;
         while (true) {
-            ActorTimers.Entry head = queue.peek();
+            Task head = queue.peek();
             long now = System.nanoTime();
             if (head == null) {
                 if (!idle) {
@@ -142,8 +157,8 @@ final class TimerService {
                     continue;
                 }
                 due.add(head);
-                if (head.period > 0 && head.fixedRate) {
-                    head.due = nextDueAtRate(head.due, head.period, now);
+                if (head.ratePeriod() > 0) {
+                    head.due = nextDueAtRate(head.due, head.ratePeriod(), now);
                     queue.add(head);
                 } else {
                     head.inQueue = false;

@@ -262,7 +262,7 @@ public abstract class Actor {
             throw new IllegalArgumentException(other + " is not the reference of an actor in this JVM");
         }
         if (local.mailbox() == self) {
-            throw new IllegalArgumentException(self.description() + " cannot watch itself");
+            throw new IllegalArgumentException(self.ref() + " cannot watch itself");
         }
         return local.mailbox();
     }
@@ -286,7 +286,7 @@ public abstract class Actor {
      */
     public final String urn() {
         Mailbox current = mailbox;
-        return current == null ? urn : current.urn();
+        return current == null ? urn : current.ref().urn();
     }
 
     /**

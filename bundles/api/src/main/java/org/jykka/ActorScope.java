@@ -93,7 +93,7 @@ public final class ActorScope implements AutoCloseable {
      */
     @Override
     public void close() {
-        close(null, null);
+        stopAll(null, null);
     }
 
     /**
@@ -104,10 +104,10 @@ public final class ActorScope implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public void close(Duration timeout) {
-        close(Objects.requireNonNull(timeout, "timeout"), Completion.deadline(timeout));
+        stopAll(Objects.requireNonNull(timeout, "timeout"), Completion.deadline(timeout));
     }
 
-    private void close(Duration timeout, Long deadline) {
+    private void stopAll(Duration timeout, Long deadline) {
         List<ActorRef<?>> newestFirst;
         lock.lock();
         try {
@@ -117,7 +117,8 @@ public final class ActorScope implements AutoCloseable {
             lock.unlock();
         }
         Collections.reverse(newestFirst);
-        ActorRef<?> caller = Mailbox.currentRef();
+        Mailbox running = Mailbox.current();
+        ActorRef<?> caller = running == null ? null : running.ref();
         List<ActorRef<?>> late = new ArrayList<>();
         for (ActorRef<?> member : newestFirst) {
             if (member.equals(caller)) {

@@ -1,5 +1,7 @@
 package org.jykka;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,34 +16,55 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds that token, so nothing arrives after {@code unwatch}, nor for an older watch.
  */
 final class DeathWatch {
+    private static final VarHandle OF_MAILBOX;
+
+    static {
+        try {
+            OF_MAILBOX = MethodHandles.lookup().findVarHandle(Mailbox.class, "deathWatch", DeathWatch.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     // Who watches this actor, with the token of their watch. Any thread.
     private final ConcurrentHashMap<Mailbox, Object> watchers = new ConcurrentHashMap<>();
     // Whom this actor watches, with the token of the watch. Only the actor's own thread.
     private final Map<Mailbox, Object> watching = new HashMap<>();
 
+    /** The death watch of {@code mailbox}, made on first use (by any thread: a CAS decides). */
+    static DeathWatch of(Mailbox mailbox) {
+        DeathWatch watch = mailbox.deathWatch;
+        if (watch == null) {
+            DeathWatch made = new DeathWatch();
+            watch = (DeathWatch) OF_MAILBOX.compareAndExchange(mailbox, null, made);
+            return watch == null ? made : watch;
+        }
+        return watch;
+    }
+
     /** {@code self} (in its own thread) watches {@code other}; a second watch of the same actor is none. */
     static void watch(Mailbox self, Mailbox other) {
-        DeathWatch mine = self.deathWatch();
+        DeathWatch mine = of(self);
         if (mine.watching.containsKey(other)) {
             return;
         }
         Object token = new Object();
         mine.watching.put(other, token);
-        DeathWatch theirs = other.deathWatch();
+        DeathWatch theirs = of(other);
         theirs.watchers.put(self, token);
         // The dying actor marks itself dead before it reads its watchers: one of us sees the other.
         if (other.isStopped() && theirs.watchers.remove(self, token)) {
-            self.notifyTerminated(other, token);
+            self.offer(new Envelope.Terminated(other, token));
         }
     }
 
     /** {@code self} (in its own thread) stops watching {@code other}; harmless if it did not. */
     static void unwatch(Mailbox self, Mailbox other) {
-        DeathWatch mine = self.existingDeathWatch();
+        DeathWatch mine = self.deathWatch;
         if (mine == null || mine.watching.remove(other) == null) {
             return;
         }
-        DeathWatch theirs = other.existingDeathWatch();
+        DeathWatch theirs = other.deathWatch;
         if (theirs != null) {
             theirs.watchers.remove(self);
         }
@@ -53,15 +76,22 @@ final class DeathWatch {
     }
 
     /** {@code self} has ended (it is marked dead): tell every watcher once, and stop watching others. */
-    void ended(Mailbox self) {
+    static void ended(Mailbox self) {
+        DeathWatch watch = self.deathWatch;
+        if (watch != null) {
+            watch.endedAs(self);
+        }
+    }
+
+    private void endedAs(Mailbox self) {
         for (Mailbox watcher : watchers.keySet()) {
             Object token = watchers.remove(watcher);
             if (token != null) {
-                watcher.notifyTerminated(self, token);
+                watcher.offer(new Envelope.Terminated(self, token)); // a stopping watcher no longer listens
             }
         }
         for (Mailbox watched : watching.keySet()) {
-            DeathWatch theirs = watched.existingDeathWatch();
+            DeathWatch theirs = watched.deathWatch;
             if (theirs != null) {
                 theirs.watchers.remove(self);
             }

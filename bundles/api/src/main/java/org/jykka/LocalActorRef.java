@@ -11,9 +11,16 @@ import java.util.function.Function;
  */
 final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     private final Mailbox mailbox;
+    // Kept after the end, when the mailbox has let go of the instance.
+    private final Class<? extends Actor> actorClass;
+    private final String urn;
+    private final String description;
 
-    LocalActorRef(Mailbox mailbox) {
+    LocalActorRef(Mailbox mailbox, Actor actor) {
         this.mailbox = mailbox;
+        this.actorClass = actor.getClass();
+        this.urn = actor.urn();
+        this.description = Actor.describe(actor);
     }
 
     @Override
@@ -106,13 +113,13 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String urn() {
-        return mailbox.urn();
+        return urn;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Class<A> actorClass() {
-        return (Class<A>) mailbox.actorClass();
+        return (Class<A>) actorClass;
     }
 
     private void checkNotInside() {
@@ -138,6 +145,6 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String toString() {
-        return mailbox.description();
+        return description;
     }
 }

@@ -1,5 +1,9 @@
 package org.jykka;
 
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -20,9 +24,62 @@ final class Supervision {
         this.budget = new RestartBudget(policy, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** A failure would stop the actor now: the delay before its restart in nanoseconds, or -1 to give up. */
-    long onFailure() {
-        return budget.onFailure(System.nanoTime());
+    /**
+     * In the actor's thread, a failure would stop it: restart it now ({@code true}: the batch goes on
+     * with the new instance), back off ({@code false}: the backoff's end runs the loop again), or give
+     * up and end it ({@code false}).
+     */
+    boolean failed(Mailbox mailbox, Throwable failure) {
+        long delay = budget.onFailure(System.nanoTime());
+        if (delay < 0) {
+            mailbox.log(ERROR, mailbox.ref() + " gave up after " + restarts() + " restarts and stops for good", null);
+            mailbox.endWith(Termination.failed(failure), failure);
+            return false;
+        }
+        mailbox.retireInstance(failure);
+        mailbox.log(WARNING, "Restarting " + mailbox.ref() + " (restart " + (restarts() + 1) + ") in "
+                + Duration.ofNanos(delay) + " after " + failure.getClass().getName(), failure);
+        if (delay == 0) {
+            return restart(mailbox);
+        }
+        backOff(delay, mailbox::wakeLoop);
+        // A stop that came before the backoff was there to end it: end it here (unless the stop's own
+        // attempt already did), so the actor stops without a new instance.
+        if (!mailbox.isAlive() && endBackoffEarly()) {
+            wake = null;
+            mailbox.endWith(Termination.STOPPED, null);
+        }
+        return false;
+    }
+
+    /**
+     * In the actor's thread, woken during a backoff: {@code true} if a fresh instance now takes over;
+     * {@code false} if the backoff goes on (a stray wake-up) or the actor has ended (a stop came, or
+     * the factory failed).
+     */
+    boolean resume(Mailbox mailbox) {
+        Wake current = wake;
+        if (current == null || !current.claimed.get()) {
+            return false;
+        }
+        wake = null;
+        if (!mailbox.isAlive()) {
+            mailbox.endWith(Termination.STOPPED, null); // a stop during the backoff: no new instance
+            return false;
+        }
+        return restart(mailbox);
+    }
+
+    /** Swaps in the factory's next instance; {@code false} (and the actor ended) if there is none. */
+    private boolean restart(Mailbox mailbox) {
+        try {
+            mailbox.installInstance(nextInstance(mailbox));
+            return true;
+        } catch (Throwable noInstance) {
+            mailbox.log(ERROR, mailbox.ref() + " could not be restarted and stops for good", noInstance);
+            mailbox.endWith(Termination.failed(noInstance), null);
+            return false;
+        }
     }
 
     /** How many times the actor has been restarted. */
@@ -35,17 +92,17 @@ final class Supervision {
      *
      * @throws IllegalStateException (or whatever the factory threw) if there is none to have
      */
-    Actor nextInstance(Mailbox mailbox, org.jykka.spi.ActorRuntime runtime) {
+    private Actor nextInstance(Mailbox mailbox) {
         Actor fresh = factory.get();
         if (fresh == null) {
-            throw new IllegalStateException("The factory of " + mailbox.description() + " returned null");
+            throw new IllegalStateException("The factory of " + mailbox.ref() + " returned null");
         }
-        if (fresh.runtime() != runtime) {
-            throw new IllegalStateException("The factory of " + mailbox.description() + " returned "
+        if (fresh.runtime() != mailbox.runtime()) {
+            throw new IllegalStateException("The factory of " + mailbox.ref() + " returned "
                     + Actor.describe(fresh) + ", which runs in another runtime");
         }
         if (!Actor.bind(fresh, mailbox)) {
-            throw new IllegalStateException("The factory of " + mailbox.description() + " returned "
+            throw new IllegalStateException("The factory of " + mailbox.ref() + " returned "
                     + Actor.describe(fresh) + ", which was started before; it must make a new instance");
         }
         budget.restarted(System.nanoTime());
@@ -53,7 +110,7 @@ final class Supervision {
     }
 
     /** Starts a backoff of {@code delay} nanoseconds, after which {@code resume} runs (once). */
-    void backOff(long delay, Runnable resume) {
+    private void backOff(long delay, Runnable resume) {
         Wake next = new Wake(resume);
         wake = next;
         TimerService.SHARED.schedule(next, System.nanoTime() + delay);
@@ -62,17 +119,6 @@ final class Supervision {
     /** Whether a backoff has begun and the loop has not yet taken up the actor again. */
     boolean backingOff() {
         return wake != null;
-    }
-
-    /** Whether the current backoff has ended (its time came, or a stop ended it early). */
-    boolean backoffOver() {
-        Wake current = wake;
-        return current != null && current.claimed.get();
-    }
-
-    /** The loop takes the actor up again after a backoff. */
-    void resumed() {
-        wake = null;
     }
 
     /**

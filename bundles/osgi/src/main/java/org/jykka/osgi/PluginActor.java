@@ -1,7 +1,7 @@
 package org.jykka.osgi;
 
 import static java.lang.annotation.ElementType.TYPE;
-import static java.lang.annotation.RetentionPolicy.CLASS;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -59,7 +59,9 @@ import org.osgi.annotation.bundle.Requirement;
  * stop when the bundle stops.
  */
 @Documented
-@Retention(CLASS)
+// RUNTIME, not CLASS: bnd analyses only runtime-visible annotations for references, so only then
+// does a plugin import the packages of the interfaces in services() (and org.jykka.osgi itself).
+@Retention(RUNTIME)
 @Target(TYPE)
 @Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
 @Header(name = PluginActor.HEADER,

@@ -95,19 +95,41 @@ final class PluginActors {
             interfaces.add(loadInterface(name));
         }
         Actor actor = instantiate(actorClass);
-        ActorRef<?> ref = Actor.start(actor);
+        ActorRef<Actor> ref = Actor.start(actor);
         String name = declaration.name().orElse(actorClass.getSimpleName());
+        awaitOnStart(ref);
         RunningActor started = new RunningActor(ref, name);
         try {
             started.publish(interfaces);
         } catch (ActorDeadException e) {
-            throw new PluginFailure(ref + " died as it started, before it was published (its own log says why)", null);
+            throw diedInOnStart(ref);
         } catch (RuntimeException e) {
             started.stop();
             throw new PluginFailure("could not publish " + ref + " under " + declaration.services() + ": " + e, e);
         }
         LOG.log(INFO, "Started " + ref + " as '" + name + "' for " + describe(bundle));
         return started;
+    }
+
+    /**
+     * Waits, at most the stop timeout, until the actor has run {@code onStart}: a call queues behind
+     * it, so its answer means onStart returned, and its failure that the actor died there. An actor
+     * still in onStart after the wait is published anyway; calls queue until onStart returns.
+     */
+    private void awaitOnStart(ActorRef<Actor> ref) throws PluginFailure {
+        try {
+            ref.call(started -> Boolean.TRUE).get(stopTimeout);
+        } catch (ActorDeadException e) {
+            throw diedInOnStart(ref);
+        } catch (ActorTimeoutException e) {
+            LOG.log(WARNING, ref + " of " + describe(bundle) + " is still in onStart after " + stopTimeout.toMillis()
+                    + " ms; it is published now, and calls wait until onStart returns");
+        }
+    }
+
+    private static PluginFailure diedInOnStart(ActorRef<?> ref) {
+        return new PluginFailure("its onStart threw, so it stopped and is not published (the exception is in the"
+                + " ERROR line logged by " + ref.actorClass().getName() + ")", null);
     }
 
     private Class<? extends Actor> loadActorClass(String className) throws PluginFailure {

@@ -39,6 +39,7 @@ import org.osgi.annotation.bundle.Requirement;
  * class-name   ::= the binary name of the actor class (com.example.Outer$Inner for a nested class)
  * parameter    ::= 'name' '=' value
  *                | 'services' [ ':List&lt;String&gt;' | ':String' ] '=' value   (interface names, comma separated)
+ *                | 'factoryPid' '=' value                                 (see {@link #factoryPid()})
  * value        ::= a token without ',', ';', '"' or whitespace | '"' any text without '"' '"'
  * </pre>
  *
@@ -66,7 +67,8 @@ import org.osgi.annotation.bundle.Requirement;
 @Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
 @Header(name = PluginActor.HEADER,
         // In a bnd macro \; is a literal ';'; an element left at its default ("" or {}) adds nothing.
-        value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}")
+        value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}"
+                + "${if;${#factoryPid};\\;factoryPid=\"${#factoryPid}\"}")
 public @interface PluginActor {
 
     /** The manifest header that lists a plugin's actors. */
@@ -86,4 +88,16 @@ public @interface PluginActor {
      * ({@code org.jykka.proxy.ActorProxy}) whose calls run inside the actor.
      */
     Class<?>[] services() default {};
+
+    /**
+     * A factory configuration PID: when set, the actor does not start with its bundle; instead each
+     * factory configuration with this PID (in the Jykka runtime, each {@code <pid>-<name>.cfg} file in
+     * {@code deploy/}) starts one instance, named {@code <name>-<configuration name>}, whose public
+     * constructor receives the configuration's properties: a {@code Map<String, Object>}, or a typed
+     * view (an interface or annotation type whose no-argument methods read the properties, or a
+     * record), optionally after the {@code BundleContext}. A changed configuration restarts its
+     * instance with the new properties; a deleted one stops it. Needs Configuration Admin
+     * ({@code org.osgi.service.cm}); without it the extender logs that no instance starts.
+     */
+    String factoryPid() default "";
 }

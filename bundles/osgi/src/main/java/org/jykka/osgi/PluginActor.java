@@ -20,7 +20,9 @@ import org.osgi.annotation.bundle.Requirement;
  *
  * <p>bnd turns the annotation, when it builds the plugin, into one clause of the
  * {@value #HEADER} manifest header and the {@code osgi.extender} requirement on {@value #EXTENDER},
- * so the plugin resolves only where a Jykka extender is. Several annotated classes in one bundle give
+ * so the plugin resolves only where a Jykka extender is. The annotation is retained at run time only
+ * so that bnd sees the interfaces in {@link #services()} and imports their packages (and
+ * {@code org.jykka.osgi}); nothing reads it at run time. Several annotated classes in one bundle give
  * one header with a clause each. The header may be written by hand instead (in the plugin's
  * {@code bnd.bnd}), together with the requirement:
  *

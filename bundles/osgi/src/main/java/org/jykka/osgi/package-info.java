@@ -14,6 +14,9 @@
  * reverse order; each actor gets at most {@code jykka.stop.timeout} milliseconds (a framework or
  * system property; default 10000) before it is logged and abandoned. An actor that dies while its
  * plugin runs loses its services at once. Stopping the extender stops every actor it started.
+ * An actor declared with a factory PID ({@link org.jykka.osgi.PluginActor#factoryPid()}) instead
+ * starts once per factory configuration, through Configuration Admin, which the extender imports
+ * optionally ({@code org.osgi.service.cm}).
  * Failures are logged through {@link System.Logger} (logger {@code org.jykka.osgi}), naming the
  * bundle and the class, and never affect other actors or plugins.
  */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Configured actors in the real {@code bin/jykka}: each {@code <pid>-<name>.cfg} in {@code deploy/}
@@ -21,12 +23,14 @@ class ConfigurationFilesIT {
     @TempDir
     Path temp;
 
-    @Test
-    void aCfgFileInDeployStartsAnInstanceWithItsProperties() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"felix", "equinox"})
+    void aCfgFileInDeployStartsAnInstanceWithItsProperties(String framework) throws Exception {
         Path home = ContainerProcess.copyDistribution(temp.resolve("jykka"));
         Files.writeString(home.resolve("deploy").resolve(ENGLISH), "greeting=Hello\n");
         Path script = Files.writeString(temp.resolve("commands.gogo"), "jykka:ask greeter-english world\n");
-        try (ContainerProcess jykka = ContainerProcess.start(home, "--deploy", "greeter", "--script", script.toString())) {
+        try (ContainerProcess jykka = ContainerProcess.start(home, "--framework", framework, "--deploy", "greeter",
+                "--script", script.toString())) {
             jykka.await("^Hello, world!$");
             assertEquals(0, jykka.awaitExit(), jykka.output());
         }

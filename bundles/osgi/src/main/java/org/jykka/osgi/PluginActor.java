@@ -51,7 +51,8 @@ import org.osgi.annotation.bundle.Requirement;
  *
  * <p>The actor class must be a public, concrete {@link org.jykka.Actor} (for example a
  * {@code ThreadingActor}) with a public constructor that takes the plugin's
- * {@code org.osgi.framework.BundleContext} or no arguments (the first is preferred). Each service
+ * {@code org.osgi.framework.BundleContext} or no arguments (the first is preferred); with a
+ * {@link #factoryPid()}, one that takes the configuration's properties instead. Each service
  * interface must be visible to the plugin bundle, and its methods must map to the actor's public
  * methods as {@code org.jykka.proxy.ActorProxy#of(ActorRef, Class)} requires.
  *

@@ -1,7 +1,7 @@
 package org.jykka.osgi;
 
 import static java.lang.annotation.ElementType.TYPE;
-import static java.lang.annotation.RetentionPolicy.CLASS;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -20,7 +20,9 @@ import org.osgi.annotation.bundle.Requirement;
  *
  * <p>bnd turns the annotation, when it builds the plugin, into one clause of the
  * {@value #HEADER} manifest header and the {@code osgi.extender} requirement on {@value #EXTENDER},
- * so the plugin resolves only where a Jykka extender is. Several annotated classes in one bundle give
+ * so the plugin resolves only where a Jykka extender is. The annotation is retained at run time only
+ * so that bnd sees the interfaces in {@link #services()} and imports their packages (and
+ * {@code org.jykka.osgi}); nothing reads it at run time. Several annotated classes in one bundle give
  * one header with a clause each. The header may be written by hand instead (in the plugin's
  * {@code bnd.bnd}), together with the requirement:
  *
@@ -39,6 +41,7 @@ import org.osgi.annotation.bundle.Requirement;
  * class-name   ::= the binary name of the actor class (com.example.Outer$Inner for a nested class)
  * parameter    ::= 'name' '=' value
  *                | 'services' [ ':List&lt;String&gt;' | ':String' ] '=' value   (interface names, comma separated)
+ *                | 'factoryPid' '=' value                                 (see {@link #factoryPid()})
  * value        ::= a token without ',', ';', '"' or whitespace | '"' any text without '"' '"'
  * </pre>
  *
@@ -48,7 +51,8 @@ import org.osgi.annotation.bundle.Requirement;
  *
  * <p>The actor class must be a public, concrete {@link org.jykka.Actor} (for example a
  * {@code ThreadingActor}) with a public constructor that takes the plugin's
- * {@code org.osgi.framework.BundleContext} or no arguments (the first is preferred). Each service
+ * {@code org.osgi.framework.BundleContext} or no arguments (the first is preferred); with a
+ * {@link #factoryPid()}, one that takes the configuration's properties instead. Each service
  * interface must be visible to the plugin bundle, and its methods must map to the actor's public
  * methods as {@code org.jykka.proxy.ActorProxy#of(ActorRef, Class)} requires.
  *
@@ -59,12 +63,15 @@ import org.osgi.annotation.bundle.Requirement;
  * stop when the bundle stops.
  */
 @Documented
-@Retention(CLASS)
+// RUNTIME, not CLASS: bnd analyses only runtime-visible annotations for references, so only then
+// does a plugin import the packages of the interfaces in services() (and org.jykka.osgi itself).
+@Retention(RUNTIME)
 @Target(TYPE)
 @Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
 @Header(name = PluginActor.HEADER,
         // In a bnd macro \; is a literal ';'; an element left at its default ("" or {}) adds nothing.
-        value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}")
+        value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}"
+                + "${if;${#factoryPid};\\;factoryPid=\"${#factoryPid}\"}")
 public @interface PluginActor {
 
     /** The manifest header that lists a plugin's actors. */
@@ -84,4 +91,16 @@ public @interface PluginActor {
      * ({@code org.jykka.proxy.ActorProxy}) whose calls run inside the actor.
      */
     Class<?>[] services() default {};
+
+    /**
+     * A factory configuration PID: when set, the actor does not start with its bundle; instead each
+     * factory configuration with this PID (in the Jykka runtime, each {@code <pid>-<name>.cfg} file in
+     * {@code deploy/}) starts one instance, named {@code <name>-<configuration name>}, whose public
+     * constructor receives the configuration's properties: a {@code Map<String, Object>}, or a typed
+     * view (an interface or annotation type whose no-argument methods read the properties, or a
+     * record), optionally after the {@code BundleContext}. A changed configuration restarts its
+     * instance with the new properties; a deleted one stops it. Needs Configuration Admin
+     * ({@code org.osgi.service.cm}); without it the extender logs that no instance starts.
+     */
+    String factoryPid() default "";
 }

@@ -7,15 +7,21 @@ import java.util.Optional;
 
 /**
  * One clause of a plugin's {@code Jykka-Actors} header: an actor class to start, its name (empty for
- * the class's simple name) and the interfaces to publish it under. The grammar is documented on
- * {@link org.jykka.osgi.PluginActor}.
+ * the class's simple name), the interfaces to publish it under, and the factory configuration PID
+ * whose configurations each start one instance (empty: one instance, started with the bundle). The
+ * grammar is documented on {@link org.jykka.osgi.PluginActor}.
  */
-record ActorDeclaration(String className, Optional<String> name, List<String> services) {
+record ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid) {
 
     ActorDeclaration {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(factoryPid, "factoryPid");
         services = List.copyOf(services);
+    }
+
+    ActorDeclaration(String className, Optional<String> name, List<String> services) {
+        this(className, name, services, Optional.empty());
     }
 
     /**
@@ -54,11 +60,12 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
         }
         Optional<String> name = Optional.empty();
         List<String> services = List.of();
+        Optional<String> factoryPid = Optional.empty();
         for (String parameter : parts.subList(1, parts.size())) {
             int equals = parameter.indexOf('=');
             if (equals < 0) {
                 throw new IllegalArgumentException("parameter '" + parameter.strip() + "' has no value;"
-                        + " write name=<name> or services:List<String>=\"<interface>,...\"");
+                        + " write name=<name>, services:List<String>=\"<interface>,...\" or factoryPid=<pid>");
             }
             String key = parameter.substring(0, equals).strip();
             String value = unquote(parameter.substring(equals + 1).strip());
@@ -70,11 +77,18 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
                     name = Optional.of(value);
                 }
                 case "services", "services:List<String>", "services:String" -> services = interfaceNames(value);
-                default -> throw new IllegalArgumentException("unknown parameter '" + key + "'; only name and"
-                        + " services:List<String> are understood");
+                case "factoryPid" -> {
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("factoryPid is empty; leave it out for an actor that"
+                                + " starts with its bundle");
+                    }
+                    factoryPid = Optional.of(value);
+                }
+                default -> throw new IllegalArgumentException("unknown parameter '" + key + "'; only name,"
+                        + " services:List<String> and factoryPid are understood");
             }
         }
-        return new ActorDeclaration(className, name, services);
+        return new ActorDeclaration(className, name, services, factoryPid);
     }
 
     private static List<String> interfaceNames(String value) {

@@ -1,42 +1,33 @@
 package org.jykka.osgi.internal;
 
-import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import org.jykka.Actor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
-import org.jykka.proxy.ActorProxy;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
- * Everything the extender started for one plugin bundle: its actors and their services.
- * {@link #start} starts what the bundle declares; {@link #stop} undoes exactly that, once.
+ * Everything the extender started for one plugin bundle: its actors, their services, and the
+ * factories that start its configured actors. {@link #start} starts what the bundle declares;
+ * {@link #stop} undoes exactly that, once.
  */
 final class PluginActors {
-    static final String URN_PROPERTY = "jykka.actor.urn";
-    static final String CLASS_PROPERTY = "jykka.actor.class";
-    static final String NAME_PROPERTY = "jykka.actor.name";
-
     private static final System.Logger LOG = System.getLogger("org.jykka.osgi");
 
     private final Bundle bundle;
     private final Duration stopTimeout;
-    private final List<RunningActor> running = new ArrayList<>(); // start order; guarded by this
+    private final List<PublishedActor> running = new ArrayList<>(); // start order; guarded by this
+    private final List<AutoCloseable> factories = new ArrayList<>(); // guarded by this
     private boolean stopped; // guarded by this
 
     PluginActors(Bundle bundle, Duration stopTimeout) {
@@ -45,40 +36,68 @@ final class PluginActors {
     }
 
     /**
-     * Starts every declared actor and publishes its services. One actor's failure is logged and
-     * does not keep the others from starting.
+     * Starts every declared actor and publishes its services, and registers a factory for each
+     * declaration with a factory PID. One actor's failure is logged and does not keep the others
+     * from starting.
      */
     synchronized void start(List<ActorDeclaration> declarations) {
         for (ActorDeclaration declaration : declarations) {
             if (stopped) {
                 return; // the bundle was stopped from inside a start (e.g. by a service listener)
             }
-            try {
-                running.add(startActor(declaration));
-            } catch (PluginFailure e) {
-                LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
-                        + ": " + e.getMessage(), e.getCause());
-            } catch (RuntimeException e) { // e.g. Actor.start refusing a runtime this JVM cannot run
-                LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
-                        + ": " + e, e);
+            if (declaration.factoryPid().isPresent()) {
+                startFactory(declaration);
+                continue;
+            }
+            PublishedActor actor = startActor(declaration, baseName(declaration), null);
+            if (actor != null) {
+                running.add(actor);
             }
         }
     }
 
     /**
-     * Unregisters every service, then stops the actors in reverse start order, giving each at most
-     * the stop timeout; an actor that does not stop in time is logged and left to stop on its own.
-     * Returns when all are stopped or abandoned. Calling it again does nothing.
+     * Starts one actor of this plugin and publishes it; {@code configuration} is {@code null} for an
+     * actor without a factory PID. Returns {@code null} after logging why the actor could not start.
+     */
+    PublishedActor startActor(ActorDeclaration declaration, String name, Map<String, Object> configuration) {
+        try {
+            return start(declaration, name, configuration);
+        } catch (PluginFailure e) {
+            LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
+                    + ": " + e.getMessage(), e.getCause());
+        } catch (RuntimeException e) { // e.g. Actor.start refusing a runtime this JVM cannot run
+            LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
+                    + ": " + e, e);
+        }
+        return null;
+    }
+
+    /**
+     * Unregisters the configuration factories (stopping their actors) and every service, then stops
+     * the actors in reverse start order, giving each at most the stop timeout; an actor that does not
+     * stop in time is logged and left to stop on its own. Returns when all are stopped or abandoned.
+     * Calling it again does nothing.
      */
     void stop() {
-        List<RunningActor> actors;
+        List<PublishedActor> actors;
+        List<AutoCloseable> closing;
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
             actors = new ArrayList<>(running);
+            closing = new ArrayList<>(factories);
             running.clear(); // nothing here may keep a stopped plugin's classes reachable
+            factories.clear();
+        }
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            try {
+                closing.get(i).close();
+            } catch (Exception | LinkageError e) {
+                LOG.log(ERROR, "Could not stop the configured actors of " + describe(bundle) + ": " + e, e);
+            }
         }
         for (int i = actors.size() - 1; i >= 0; i--) {
             actors.get(i).unregisterServices();
@@ -88,26 +107,109 @@ final class PluginActors {
         }
     }
 
-    private RunningActor startActor(ActorDeclaration declaration) throws PluginFailure {
+    Bundle bundle() {
+        return bundle;
+    }
+
+    /** The name an actor is published under: the declared one, or the class's simple name. */
+    static String baseName(ActorDeclaration declaration) {
+        return declaration.name().orElseGet(() -> {
+            String className = declaration.className();
+            return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        });
+    }
+
+    /**
+     * Checks the declaration and, if Configuration Admin is there, registers the factory that starts
+     * one instance per configuration.
+     */
+    private void startFactory(ActorDeclaration declaration) {
+        String pid = declaration.factoryPid().orElseThrow();
+        if (!configurationAdminAvailable()) {
+            LOG.log(WARNING, "Actor " + declaration.className() + " of " + describe(bundle) + " is configured by factory"
+                    + " PID " + pid + ", but the Configuration Admin API (package org.osgi.service.cm) is not available"
+                    + " to the extender, so no instance of it starts; install Apache Felix ConfigAdmin and refresh the"
+                    + " extender");
+            return;
+        }
+        try {
+            ActorConstructor.configured(loadActorClass(declaration.className()));
+            factories.add(ConfiguredActors.register(this, declaration));
+        } catch (PluginFailure e) {
+            LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
+                    + ": " + e.getMessage(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            LOG.log(ERROR, "Could not start actor " + declaration.className() + " of " + describe(bundle)
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * What is wrong with {@code configuration} for this declaration's constructor (a missing property,
+     * a value that does not convert), or {@code null} if nothing is.
+     */
+    String configurationProblem(ActorDeclaration declaration, Map<String, Object> configuration) {
+        try {
+            ActorConstructor.configured(loadActorClass(declaration.className()))
+                    .arguments(bundle.getBundleContext(), configuration);
+            return null;
+        } catch (PluginFailure | IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Whether the extender is wired to org.osgi.service.cm (an optional import). */
+    private static boolean configurationAdminAvailable() {
+        try {
+            Class.forName("org.osgi.service.cm.ManagedServiceFactory", false, PluginActors.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private PublishedActor start(ActorDeclaration declaration, String name, Map<String, Object> configuration)
+            throws PluginFailure {
         Class<? extends Actor> actorClass = loadActorClass(declaration.className());
         List<Class<?>> interfaces = new ArrayList<>();
-        for (String name : declaration.services()) {
-            interfaces.add(loadInterface(name));
+        for (String service : declaration.services()) {
+            interfaces.add(loadInterface(service));
         }
-        Actor actor = instantiate(actorClass);
-        ActorRef<?> ref = Actor.start(actor);
-        String name = declaration.name().orElse(actorClass.getSimpleName());
-        RunningActor started = new RunningActor(ref, name);
+        Actor actor = instantiate(actorClass, configuration);
+        ActorRef<Actor> ref = Actor.start(actor);
+        awaitOnStart(ref);
+        PublishedActor started = new PublishedActor(ref, name, bundle, stopTimeout);
         try {
             started.publish(interfaces);
         } catch (ActorDeadException e) {
-            throw new PluginFailure(ref + " died as it started, before it was published (its own log says why)", null);
+            throw diedInOnStart(ref);
         } catch (RuntimeException e) {
             started.stop();
             throw new PluginFailure("could not publish " + ref + " under " + declaration.services() + ": " + e, e);
         }
         LOG.log(INFO, "Started " + ref + " as '" + name + "' for " + describe(bundle));
         return started;
+    }
+
+    /**
+     * Waits, at most the stop timeout, until the actor has run {@code onStart}: a call queues behind
+     * it, so its answer means onStart returned, and its failure that the actor died there. An actor
+     * still in onStart after the wait is published anyway; calls queue until onStart returns.
+     */
+    private void awaitOnStart(ActorRef<Actor> ref) throws PluginFailure {
+        try {
+            ref.call(started -> Boolean.TRUE).get(stopTimeout);
+        } catch (ActorDeadException e) {
+            throw diedInOnStart(ref);
+        } catch (ActorTimeoutException e) {
+            LOG.log(WARNING, ref + " of " + describe(bundle) + " is still in onStart after " + stopTimeout.toMillis()
+                    + " ms; it is published now, and calls wait until onStart returns");
+        }
+    }
+
+    private static PluginFailure diedInOnStart(ActorRef<?> ref) {
+        return new PluginFailure("its onStart threw, so it stopped and is not published (the exception is in the"
+                + " ERROR line logged by " + ref.actorClass().getName() + ")", null);
     }
 
     private Class<? extends Actor> loadActorClass(String className) throws PluginFailure {
@@ -138,31 +240,22 @@ final class PluginActors {
         }
     }
 
-    /** Prefers a public (BundleContext) constructor, then a public no-argument one. */
-    private Actor instantiate(Class<? extends Actor> actorClass) throws PluginFailure {
+    private Actor instantiate(Class<? extends Actor> actorClass, Map<String, Object> configuration)
+            throws PluginFailure {
+        ActorConstructor constructor;
+        Object[] arguments;
         try {
-            Constructor<? extends Actor> withContext = publicConstructor(actorClass, BundleContext.class);
-            if (withContext != null) {
-                return withContext.newInstance(bundle.getBundleContext());
-            }
-            Constructor<? extends Actor> noArguments = publicConstructor(actorClass);
-            if (noArguments != null) {
-                return noArguments.newInstance();
-            }
+            constructor = configuration == null ? ActorConstructor.plain(actorClass) : ActorConstructor.configured(actorClass);
+            arguments = constructor.arguments(bundle.getBundleContext(), configuration == null ? Map.of() : configuration);
+        } catch (IllegalArgumentException e) {
+            throw new PluginFailure(e.getMessage(), null);
+        }
+        try {
+            return constructor.newInstance(arguments);
         } catch (InvocationTargetException e) {
             throw new PluginFailure("the constructor of " + actorClass.getName() + " threw " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new PluginFailure("could not create " + actorClass.getName() + " (" + e + ")", e);
-        }
-        throw new PluginFailure(actorClass.getName() + " has neither a public no-argument constructor nor a public"
-                + " constructor taking the BundleContext", null);
-    }
-
-    private static Constructor<? extends Actor> publicConstructor(Class<? extends Actor> type, Class<?>... parameters) {
-        try {
-            return type.getConstructor(parameters);
-        } catch (NoSuchMethodException e) {
-            return null;
         }
     }
 
@@ -176,86 +269,6 @@ final class PluginActors {
 
         PluginFailure(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** One started actor and the services published for it. */
-    private final class RunningActor {
-        private final ActorRef<?> ref;
-        private final String name;
-        // Swapped for an empty list by whoever unregisters first: the bundle stopping or the actor dying.
-        private final AtomicReference<List<ServiceRegistration<?>>> registrations = new AtomicReference<>(List.of());
-        private volatile boolean stopRequested;
-
-        RunningActor(ActorRef<?> ref, String name) {
-            this.ref = ref;
-            this.name = name;
-        }
-
-        /**
-         * Registers the actor's services through the plugin's own context, so they belong to the
-         * plugin; then watches the actor, so its services go the moment it dies (even if it already has).
-         */
-        void publish(List<Class<?>> interfaces) {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put(URN_PROPERTY, ref.urn());
-            properties.put(CLASS_PROPERTY, ref.actorClass().getName());
-            properties.put(NAME_PROPERTY, name);
-            // Proxies first: an interface that does not fit the actor fails before anything is visible.
-            List<Object> proxies = new ArrayList<>();
-            for (Class<?> type : interfaces) {
-                proxies.add(ActorProxy.of(ref, type));
-            }
-            BundleContext context = bundle.getBundleContext();
-            List<ServiceRegistration<?>> published = new ArrayList<>();
-            try {
-                published.add(context.registerService(ActorRef.class.getName(), ref, properties));
-                for (int i = 0; i < interfaces.size(); i++) {
-                    published.add(context.registerService(interfaces.get(i).getName(), proxies.get(i), properties));
-                }
-            } catch (RuntimeException e) {
-                unregister(published);
-                throw e;
-            }
-            registrations.set(List.copyOf(published));
-            ref.whenStopped().toCompletableFuture().whenComplete((ignored, failure) -> died());
-        }
-
-        void unregisterServices() {
-            unregister(registrations.getAndSet(List.of()));
-        }
-
-        /** Stops the actor and waits at most the stop timeout. */
-        void stop() {
-            stopRequested = true;
-            try {
-                ref.stop(stopTimeout);
-                LOG.log(DEBUG, () -> "Stopped " + ref + " of " + describe(bundle));
-            } catch (ActorTimeoutException e) {
-                LOG.log(WARNING, ref + " of " + describe(bundle) + " did not stop within " + stopTimeout.toMillis()
-                        + " ms (set jykka.stop.timeout to wait longer); it is abandoned and stops when its current"
-                        + " message is done");
-            } catch (IllegalStateException e) {
-                ref.stopAsync(); // the bundle is being stopped from inside this very actor, which cannot wait for itself
-            }
-        }
-
-        private void died() {
-            unregisterServices();
-            if (!stopRequested) {
-                LOG.log(WARNING, ref + " of " + describe(bundle) + " stopped while its bundle runs (it failed or"
-                        + " stopped itself; its own log says which); its services are unregistered");
-            }
-        }
-
-        private void unregister(List<ServiceRegistration<?>> published) {
-            for (ServiceRegistration<?> registration : published) {
-                try {
-                    registration.unregister();
-                } catch (IllegalStateException alreadyGone) {
-                    // the framework unregisters a stopped bundle's services itself
-                }
-            }
         }
     }
 }

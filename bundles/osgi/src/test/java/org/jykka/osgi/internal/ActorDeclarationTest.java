@@ -67,4 +67,20 @@ class ActorDeclarationTest {
 
         assertTrue(e.getMessage().contains("quote"), e.getMessage());
     }
+
+    @Test
+    void aFactoryPidDeclaresAConfiguredActor() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;name=a;factoryPid=\"com.example.a\"");
+
+        assertEquals(List.of(new ActorDeclaration("com.example.A", Optional.of("a"), List.of(), Optional.of("com.example.a"))),
+                parsed.declarations());
+    }
+
+    @Test
+    void anEmptyFactoryPidIsMalformed() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;factoryPid=\"\"");
+
+        assertEquals(List.of(), parsed.declarations());
+        assertTrue(parsed.errors().get(0).contains("factoryPid is empty"), parsed.errors().toString());
+    }
 }

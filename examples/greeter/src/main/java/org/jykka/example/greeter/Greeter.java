@@ -8,7 +8,8 @@ import org.jykka.threading.ThreadingActor;
  *
  * <p>Copy this bundle into the container's {@code deploy/} folder and the extender starts one
  * {@code greeter}; {@code jykka:tell greeter hello} makes it print a greeting, and
- * {@code jykka:ask greeter hello} also returns the greeting to the shell.
+ * {@code jykka:ask greeter hello} does too and answers which greeting that was ({@code greeting #2}),
+ * so the shell does not print the greeting a second time.
  */
 @PluginActor(name = "greeter")
 public class Greeter extends ThreadingActor {
@@ -20,6 +21,6 @@ public class Greeter extends ThreadingActor {
         greeted++;
         String greeting = "Hi there! You said: " + message + " (greeting #" + greeted + ")";
         System.out.println(greeting);
-        return greeting;
+        return "greeting #" + greeted;
     }
 }

@@ -57,4 +57,25 @@ class DeclarationTest extends FrameworkTest {
         assertEquals(1, counter.size());
         assertEquals(1, osgi.call(counter.get(0), OsgiFramework.COUNTER, "increment"));
     }
+
+    @Test
+    void bndImportsThePackageOfAServiceInterfaceThatOnlyTheAnnotationNames() throws Exception {
+        Bundle plugin = osgi.install("jykka-itests-plugin-imported");
+
+        String imports = plugin.getHeaders("").get("Import-Package");
+        assertTrue(imports.contains("org.jykka.itests.api;"), imports);
+    }
+
+    @Test
+    void anActorIsPublishedUnderAnInterfaceFromAnotherBundleThatOnlyTheAnnotationNames() throws Exception {
+        osgi.startJykka();
+        osgi.start("jykka-itests-api");
+
+        osgi.start("jykka-itests-plugin-imported");
+
+        var counter = osgi.services(OsgiFramework.COUNTER, "(jykka.actor.name=tally)");
+        assertEquals(1, counter.size(), log.atLeast(java.util.logging.Level.WARNING).toString());
+        assertEquals(1, osgi.call(counter.get(0), OsgiFramework.COUNTER, "increment"));
+        assertEquals(2, osgi.call(counter.get(0), OsgiFramework.COUNTER, "increment"));
+    }
 }

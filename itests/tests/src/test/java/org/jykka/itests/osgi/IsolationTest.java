@@ -48,6 +48,16 @@ class IsolationTest extends FrameworkTest {
     }
 
     @Test
+    void anActorWhoseOnStartThrowsGetsOneErrorLineNamingItsBundleAndIsNeverReportedStarted() throws Exception {
+        osgi.start("jykka-itests-plugin-faulty");
+
+        List<String> errors = log.atLeast(Level.SEVERE).stream().filter(m -> m.contains("ThrowingOnStart")).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("bundle " + FAULTY + " ") && errors.get(0).contains("onStart"), errors.get(0));
+        assertEquals(List.of(), log.atLeast(Level.INFO).stream().filter(m -> m.startsWith("Started ThrowingOnStart")).toList());
+    }
+
+    @Test
     void theHealthyActorsOfAFaultyPluginRunAndTheFailedOnesHaveNoServices() throws Exception {
         osgi.start("jykka-itests-plugin-faulty");
 

@@ -116,6 +116,11 @@ final class OsgiFramework implements AutoCloseable {
         start("org.apache.felix.scr");
     }
 
+    /** Felix ConfigAdmin (it exports org.osgi.service.cm itself). */
+    Bundle startConfigAdmin() throws BundleException, IOException {
+        return start("org.apache.felix.configadmin");
+    }
+
     Bundle bundle(String symbolicName) {
         return Arrays.stream(context().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
                 .reduce((a, b) -> { throw new AssertionError("two bundles named " + symbolicName); })

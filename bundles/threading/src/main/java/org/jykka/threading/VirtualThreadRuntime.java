@@ -162,7 +162,8 @@ final class VirtualThreadRuntime extends ThreadRuntime {
         STARTING_RUNNERS.incrementAndGet();
         try {
             Thread thread = VIRTUAL_THREADS.newThread(new Runner(false));
-            thread.setContextClassLoader(CONTEXT_LOADER); // not the starter's, which may be a plugin's
+            thread.setContextClassLoader(CONTEXT_LOADER); // not the starter's, which may be a plugin's (the factory's
+            // no-inheritance gives the system class loader already; said here so as not to depend on it)
             thread.start();
         } catch (Throwable noThread) {
             STARTING_RUNNERS.decrementAndGet();

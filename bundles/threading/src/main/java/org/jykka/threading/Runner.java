@@ -10,6 +10,8 @@ import static org.jykka.threading.VirtualThreadRuntime.STARTING_RUNNERS;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jykka.threading.VirtualThreadRuntime.Activation;
 
 /**
@@ -31,6 +33,10 @@ final class Runner implements Runnable {
      * activation queued before it.
      */
     static final int HAND_OFFS_BEFORE_READY = 32;
+
+    /** How often, and how many times, an overflow runner out of work looks for more before it ends (20 ms). */
+    private static final long OVERFLOW_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final int OVERFLOW_LINGER_POLLS = 100;
 
     /** Batches a runner runs before it lets other virtual threads (not actors) have its carrier. */
     private static final int BATCHES_BEFORE_YIELD = 16;
@@ -161,12 +167,28 @@ final class Runner implements Runnable {
         }
     }
 
+    /**
+     * Looks at the ready queue a while before the overflow thread ends: while handlers hold every
+     * carrier, more work is likely to come, and a new overflow thread would cost it a watchdog stall
+     * of a tick or two plus a thread start. The crew, not the overflow, owes senders a look at the
+     * queue, so an overflow runner may end at any time.
+     */
+    private static Activation lingerInOverflow() {
+        for (int polls = 0; polls < OVERFLOW_LINGER_POLLS; polls++) {
+            LockSupport.parkNanos(OVERFLOW_POLL_NANOS);
+            Activation next = VirtualThreadRuntime.takeReady();
+            if (next != null) {
+                return next;
+            }
+        }
+        OVERFLOW_RUNNERS.decrementAndGet();
+        return null;
+    }
+
     /** Leaves the crew; comes back if work arrived meanwhile. The next activation, or {@code null}. */
     private Activation retire() {
         if (overflow) {
-            // The crew, not the overflow, owes senders a look at the queue: an overflow runner just ends.
-            OVERFLOW_RUNNERS.decrementAndGet();
-            return null;
+            return lingerInOverflow();
         }
         while (true) {
             LIVE_RUNNERS.decrementAndGet();

@@ -151,12 +151,20 @@ final class Watchdog implements Runnable {
 
     /**
      * A daemon platform thread that inherits nothing from its starter (which may be a plugin's actor):
-     * no InheritableThreadLocals, and the system class loader as its context class loader.
+     * no InheritableThreadLocals, the system class loader as its context class loader, and (on Java
+     * 21 to 23, where a platform thread keeps the access control context it was created in, with the
+     * protection domains and so the class loaders of every class on the starter's stack) only this
+     * class's context: so a watchdog started inside a plugin's handler does not keep the plugin's
+     * class loader alive for as long as it runs.
      */
+    @SuppressWarnings("removal") // AccessController: still there, and from Java 24 on threads capture no context
     private static void startPlatformThread(Runnable task, String name) {
-        Thread thread = new Thread(null, task, name, 0, false);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(CONTEXT_LOADER);
-        thread.start();
+        java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Void>) () -> {
+            Thread thread = new Thread(null, task, name, 0, false);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(CONTEXT_LOADER);
+            thread.start();
+            return null;
+        });
     }
 }

@@ -17,7 +17,8 @@ import org.jykka.threading.VirtualThreadRuntime.Activation;
 /**
  * A thread of {@link VirtualThreadRuntime} that runs busy actors, one batch at a time, until there is
  * no work left: a virtual thread of the crew, or an overflow platform thread started by the
- * {@link Watchdog} while handlers hold every carrier.
+ * {@link Watchdog} while handlers hold every carrier, which hands its work back to the crew and ends
+ * as soon as a carrier is free again (a runner of the crew that waited for one got it).
  *
  * <p>Between two batches it resets what a handler may have left on the thread, so the next actor
  * (or the same actor, later, on another runner) finds a thread as it was: the interrupt flag cleared
@@ -130,6 +131,15 @@ final class Runner implements Runnable {
                 } else if (more) {
                     VirtualThreadRuntime.enqueue(next); // behind the others: fair, and the order within the actor is kept
                 }
+                if (overflow && STARTING_RUNNERS.get() == 0) {
+                    // Every runner the watchdog started got a carrier: they are free again, and actors
+                    // run on virtual threads whenever they can. Hand the work back to the crew and end.
+                    if (after != null) {
+                        VirtualThreadRuntime.enqueue(after);
+                    }
+                    OVERFLOW_RUNNERS.decrementAndGet();
+                    return;
+                }
                 if (after == null) {
                     handOffs = 0;
                     after = VirtualThreadRuntime.takeReady();
@@ -168,13 +178,14 @@ final class Runner implements Runnable {
     }
 
     /**
-     * Looks at the ready queue a while before the overflow thread ends: while handlers hold every
-     * carrier, more work is likely to come, and a new overflow thread would cost it a watchdog stall
-     * of a tick or two plus a thread start. The crew, not the overflow, owes senders a look at the
-     * queue, so an overflow runner may end at any time.
+     * Looks at the ready queue a while before the overflow thread ends, as long as handlers hold every
+     * carrier (a runner the watchdog started still waits for one): more work is likely to come, and a
+     * new overflow thread would cost it a watchdog stall of a tick or two plus a thread start. The
+     * crew, not the overflow, owes senders a look at the queue, so an overflow runner may end at any
+     * time.
      */
     private static Activation lingerInOverflow() {
-        for (int polls = 0; polls < OVERFLOW_LINGER_POLLS; polls++) {
+        for (int polls = 0; polls < OVERFLOW_LINGER_POLLS && STARTING_RUNNERS.get() > 0; polls++) {
             LockSupport.parkNanos(OVERFLOW_POLL_NANOS);
             Activation next = VirtualThreadRuntime.takeReady();
             if (next != null) {

@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,9 +33,9 @@ class VirtualThreadIsolationTest extends ActorTestSupport {
     /** What the observer saw: whether it ran on the dirtied thread, and what it found there. */
     record Observation(boolean sameThread, Object found) {}
 
-    record Dirty(Consumer<Thread> dirt, Function<Thread, Object> look, List<CompletableFuture<Observation>> seen) {}
+    record Dirty(Consumer<Thread> dirt, Function<Thread, Object> look, List<CompletableFuture<Observation>> seen, CountDownLatch together) {}
 
-    record Look(Thread dirtied, Function<Thread, Object> look, CompletableFuture<Observation> seen) {}
+    record Look(Thread dirtied, Function<Thread, Object> look, CompletableFuture<Observation> seen, CountDownLatch together) {}
 
     /** Dirties its thread, then tells each observer to look at theirs. */
     static final class Dirtier extends VirtualThreadActor {
@@ -49,18 +50,22 @@ class VirtualThreadIsolationTest extends ActorTestSupport {
             Dirty dirty = (Dirty) message;
             dirty.dirt().accept(Thread.currentThread());
             for (int i = 0; i < observers.size(); i++) {
-                observers.get(i).tell(new Look(Thread.currentThread(), dirty.look(), dirty.seen().get(i)));
+                observers.get(i).tell(new Look(Thread.currentThread(), dirty.look(), dirty.seen().get(i), dirty.together()));
             }
             return null;
         }
     }
 
+    /** Looks at its thread once every observer of the same try is looking: so they run on as many threads. */
     static final class Observer extends VirtualThreadActor {
         @Override
-        protected Object onReceive(Object message) {
+        protected Object onReceive(Object message) throws InterruptedException {
             Look look = (Look) message;
             Thread thread = Thread.currentThread();
-            look.seen().complete(new Observation(thread == look.dirtied(), look.look().apply(thread)));
+            Observation observation = new Observation(thread == look.dirtied(), look.look().apply(thread)); // before it blocks
+            look.together().countDown();
+            look.together().await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            look.seen().complete(observation);
             return null;
         }
     }
@@ -138,7 +143,10 @@ class VirtualThreadIsolationTest extends ActorTestSupport {
         return found;
     }
 
-    /** Dirties a runner in one actor that then wakes more observers than there are cores, {@link #TRIES} times. */
+    /**
+     * Dirties a runner in one actor that then wakes more observers than there are cores, which all
+     * wait for each other, so that all but one run on other threads; {@link #TRIES} times.
+     */
     private static List<Observation> observeEveryActorWoken(Consumer<Thread> dirt, Function<Thread, Object> look) throws Exception {
         return observe(VirtualThreadRuntime.PARALLELISM * 4, dirt, look);
     }
@@ -155,7 +163,7 @@ class VirtualThreadIsolationTest extends ActorTestSupport {
             for (int j = 0; j < observerCount; j++) {
                 seen.add(new CompletableFuture<>());
             }
-            dirtier.tell(new Dirty(dirt, look, seen));
+            dirtier.tell(new Dirty(dirt, look, seen, new CountDownLatch(observerCount)));
             for (CompletableFuture<Observation> observation : seen) {
                 observations.add(observation.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             }

@@ -43,7 +43,9 @@ import org.jykka.spi.Scheduler;
  *       (a platform thread, so the OS still runs it) sees the ready queue stalled while runners it
  *       started have waited a whole tick for a carrier, it starts an overflow runner: a daemon platform
  *       thread (at most {@value Watchdog#OVERFLOW_LIMIT_MIN}, or four per core if more) that the OS
- *       time-slices with the carriers, and that ends as soon as it finds no work.</li>
+ *       time-slices with the carriers. It hands its work back to the crew as soon as a carrier is
+ *       free again (the runner that waited for one got it), and ends when it has found no work for
+ *       20 ms. So actors run on virtual threads whenever they can.</li>
  * </ol>
  *
  * <p>Runners are shared, so what a handler leaves on its thread is reset before the runner runs

@@ -3,16 +3,10 @@ package org.jykka.threading;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
 import org.jykka.spi.Scheduler;
@@ -24,29 +18,41 @@ import org.jykka.spi.Scheduler;
  *
  * <p>Why runners, and not a new virtual thread per activation (the first version): starting a
  * virtual thread costs 0.4 to 0.7 µs on the benchmark machine, a queue hand-off some 50 ns, and
- * ping-pong and fan-out pay it on nearly every message. Measured against Pekko in the same runs
- * (docs/benchmarks.md): ping-pong went from 0.38 to 1.9 to 2.2 times Pekko's rate, the 10,000-actor
- * fan-out from 0.44 to 1.8 to 3.0 times.
+ * ping-pong and fan-out pay it on nearly every message (docs/benchmarks.md has the numbers).
  *
- * <p>Three paths, fastest first:
+ * <p>Four paths, fastest first:
  * <ol>
  *   <li><b>Successor.</b> A runner whose actor wakes another actor with a {@code tell} keeps it as its
  *       successor and runs it right after the current batch, in the same thread, on the same carrier
  *       (ping-pong, a pipeline): no queue, no wake-up. Not when the actor has just made a promise (an
  *       {@code ask}, a {@code call}, a stop; see {@link #replyMayBeAwaited}): it may block on the answer at
- *       once, so the woken actor goes to the ready queue and runs in parallel.</li>
+ *       once, so the woken actor goes to the ready queue and runs in parallel. Fair: after
+ *       {@value Runner#HAND_OFFS_BEFORE_READY} hand-offs in a row the runner puts its successor at the
+ *       back of the ready queue if anything waits there, so actors that keep telling each other
+ *       cannot keep a ready actor waiting for more than a few such rounds.</li>
  *   <li><b>Ready queue.</b> Anything else goes to a shared lock-free queue; while fewer runners live
  *       than there are cores, waking an actor starts one more.</li>
  *   <li><b>Rescue.</b> A runner may block inside a handler (an ask().get(), sleep, I/O). It then only
  *       unmounts from its carrier, but the work it holds or that waits for a runner must not wait for
- *       it: a watchdog virtual thread, alive only while there is work waiting, checks every
- *       {@value #TICK_MICROS} µs. A successor whose runner has not finished a batch in a whole tick is
- *       moved to the ready queue; if no runner anywhere finished a batch in a whole tick while work
- *       waits, it starts as many new runners as there are live ones (so a thousand blocked handlers
- *       are covered in about ten ticks). So blocking never deadlocks the runtime nor starves an actor
- *       for more than a tick or two: that is the worst case, for an actor that tells another and then
- *       blocks on something other than an ActorFuture (a latch, a sleep) within the same handler.</li>
+ *       it: the {@link Watchdog}, a daemon platform thread alive only while work waits, looks every
+ *       {@value Watchdog#TICK_MICROS} µs. It moves a successor whose runner has not finished a batch in
+ *       a whole tick to the ready queue, and when the ready queue's head has waited a whole tick
+ *       (nothing taken from it), it doubles the crew (so a thousand blocked handlers are covered in
+ *       about ten ticks).</li>
+ *   <li><b>Overflow.</b> Virtual threads are not preempted: handlers that compute without blocking
+ *       hold every carrier, and runners started for waiting work never get one. When the watchdog
+ *       (a platform thread, so the OS still runs it) sees the ready queue stalled while runners it
+ *       started have waited a whole tick for a carrier, it starts an overflow runner: a daemon platform
+ *       thread (at most {@value Watchdog#OVERFLOW_LIMIT_MIN}, or four per core if more) that the OS
+ *       time-slices with the carriers. It hands its work back to the crew as soon as a carrier is
+ *       free again (the runner that waited for one got it), and ends when it has found no work for
+ *       20 ms. So actors run on virtual threads whenever they can.</li>
  * </ol>
+ *
+ * <p>Runners are shared, so what a handler leaves on its thread is reset before the runner runs
+ * another batch ({@link Runner}): the interrupt flag is cleared, and the context class loader (the
+ * system class loader), the name and the priority are put back. {@link ThreadLocal}s cannot be reset:
+ * an actor must not rely on them across messages.
  *
  * <p>The Java 21 API ({@code Thread.ofVirtual()}) is reached through {@link MethodHandles} once, when
  * the class loads, so the bundle still compiles and loads with {@code --release 17}; on Java 17
@@ -62,28 +68,23 @@ final class VirtualThreadRuntime implements ActorRuntime {
      */
     static final int BATCH = 64;
 
-    /** How often the watchdog looks for blocked runners while work waits. */
-    static final long TICK_MICROS = 1000;
-
-    /** Batches a runner runs before it lets other virtual threads (not actors) have its carrier. */
-    private static final int BATCHES_BEFORE_YIELD = 16;
-
     /** Unnamed virtual threads, or {@code null} when this JVM has none (Java 17 to 20). */
-    private static final ThreadFactory VIRTUAL_THREADS = virtualThreadFactory();
+    static final ThreadFactory VIRTUAL_THREADS = virtualThreadFactory();
 
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
-    // The runner running in the current thread, if it is one: only so schedule() can take the successor path.
-    private static final ThreadLocal<Runner> CURRENT = new ThreadLocal<>();
+    /** What every runner's context class loader is reset to: never a plugin's, so none is kept alive. */
+    static final ClassLoader CONTEXT_LOADER = ClassLoader.getSystemClassLoader();
 
     // Static, not per instance: there is one runtime, and an Activation then needs no field for it.
-    private static final ConcurrentLinkedQueue<Activation> READY = new ConcurrentLinkedQueue<>();
-    private static final AtomicInteger LIVE_RUNNERS = new AtomicInteger();
-    // Batches finished by all runners: the watchdog's sign that the runners are not all blocked.
-    private static final AtomicLong PROGRESS = new AtomicLong();
-    // Runners that hold a successor, for the watchdog to check; a runner may be listed twice (harmless).
-    private static final ConcurrentLinkedQueue<Runner> HOLDING_SUCCESSORS = new ConcurrentLinkedQueue<>();
-    private static final AtomicBoolean WATCHDOG_ALIVE = new AtomicBoolean();
+    static final ConcurrentLinkedQueue<Activation> READY = new ConcurrentLinkedQueue<>();
+    // Virtual runners alive, counting those started and not yet running.
+    static final AtomicInteger LIVE_RUNNERS = new AtomicInteger();
+    // Virtual runners started that have not run yet: while it stays above 0, no carrier is free.
+    static final AtomicInteger STARTING_RUNNERS = new AtomicInteger();
+    static final AtomicInteger OVERFLOW_RUNNERS = new AtomicInteger();
+    // Activations taken from the ready queue: the watchdog's sign that the queue moves.
+    static final AtomicLong TAKEN = new AtomicLong();
 
     private VirtualThreadRuntime() {}
 
@@ -103,7 +104,7 @@ final class VirtualThreadRuntime implements ActorRuntime {
     }
 
     /** One actor's scheduler: all an idle actor costs this runtime. */
-    private static final class Activation implements Scheduler {
+    static final class Activation implements Scheduler {
         final ActorLoop loop;
 
         Activation(ActorLoop loop) {
@@ -114,7 +115,7 @@ final class VirtualThreadRuntime implements ActorRuntime {
         public void schedule() {
             // Safe: the loop calls this once per idle-to-busy transition, so the activation is in at
             // most one place (a successor slot, the ready queue, or a runner's hands) at a time.
-            Runner runner = CURRENT.get();
+            Runner runner = Runner.current();
             if (runner != null && !runner.replyAwaited && runner.offerSuccessor(this)) {
                 return; // run right after the sender's batch, in its thread
             }
@@ -127,182 +128,51 @@ final class VirtualThreadRuntime implements ActorRuntime {
 
     @Override
     public void replyMayBeAwaited() {
-        Runner runner = CURRENT.get();
+        Runner runner = Runner.current();
         if (runner != null) {
             runner.replyAwaited = true;
         }
     }
 
-    private static void enqueue(Activation activation) {
+    /** Puts {@code activation} on the ready queue and makes sure a runner, or the watchdog, will see it. */
+    static void enqueue(Activation activation) {
         READY.offer(activation);
         for (int live; (live = LIVE_RUNNERS.get()) < PARALLELISM; ) {
             if (LIVE_RUNNERS.compareAndSet(live, live + 1)) {
-                startRunner();
+                startRunnerCounted();
                 return;
             }
         }
         // Every runner is busy (or blocked): one of them takes it when done, or the watchdog steps in.
-        armWatchdog();
+        Watchdog.arm();
     }
 
-    private static void startRunner() {
-        VIRTUAL_THREADS.newThread(new Runner()).start();
+    /** The next activation from the ready queue, counted for the watchdog; {@code null} if none. */
+    static Activation takeReady() {
+        Activation next = READY.poll();
+        if (next != null) {
+            TAKEN.incrementAndGet();
+        }
+        return next;
     }
 
-    /** A virtual thread that runs busy actors, one batch at a time, until there is no work left. */
-    private static final class Runner implements Runnable {
-        private static final VarHandle SUCCESSOR;
-
-        static {
-            try {
-                SUCCESSOR = MethodHandles.lookup().findVarHandle(Runner.class, "successor", Activation.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
+    /**
+     * Starts a virtual runner already counted in {@link #LIVE_RUNNERS}. Never throws: the activation
+     * that called for it is queued already, and if no thread can be started now (out of memory), the
+     * watchdog tries again while it waits; a failure here would make the loop think its wake-up lost.
+     */
+    static void startRunnerCounted() {
+        STARTING_RUNNERS.incrementAndGet();
+        try {
+            Thread thread = VIRTUAL_THREADS.newThread(new Runner(false));
+            thread.setContextClassLoader(CONTEXT_LOADER); // not the starter's, which may be a plugin's (the factory's
+            // no-inheritance gives the system class loader already; said here so as not to depend on it)
+            thread.start();
+        } catch (Throwable noThread) {
+            STARTING_RUNNERS.decrementAndGet();
+            LIVE_RUNNERS.decrementAndGet();
+            Watchdog.arm();
         }
-
-        // Claimed with getAndSet, by this runner or the watchdog, whichever comes first.
-        private volatile Activation successor;
-        // Batches this runner has finished; the watchdog compares it with what it saw a tick ago.
-        private volatile long epoch;
-        private long epochSeenByWatchdog = -1; // the watchdog's own
-        private volatile boolean watched;
-        // Set when this runner's actor makes a promise (ask, call, stop): it may block on the answer
-        // right away, so the actor it wakes next must not wait for it as a successor. Only this thread.
-        boolean replyAwaited;
-
-        /** Keeps {@code activation} to run next in this thread; {@code false} if a successor is already kept. */
-        boolean offerSuccessor(Activation activation) {
-            if (successor != null || !SUCCESSOR.compareAndSet(this, null, activation)) {
-                return false;
-            }
-            // Dekker with the watchdog's "watched = false, then read successor": one of us sees the other.
-            if (!watched) {
-                watched = true;
-                HOLDING_SUCCESSORS.offer(this);
-                armWatchdog();
-            }
-            return true;
-        }
-
-        Activation takeSuccessor() {
-            return successor == null ? null : (Activation) SUCCESSOR.getAndSet(this, null);
-        }
-
-        @Override
-        public void run() {
-            CURRENT.set(this);
-            try {
-                Activation next = READY.poll();
-                if (next == null) {
-                    next = retire(); // another runner was quicker
-                }
-                int batches = 0;
-                while (next != null) {
-                    boolean more = next.loop.runBatch(BATCH);
-                    replyAwaited = false;
-                    epoch++; // only this thread writes it; volatile so the watchdog sees it
-                    PROGRESS.incrementAndGet();
-                    Activation after = takeSuccessor();
-                    if (more && after == null && READY.isEmpty()) {
-                        after = next; // nobody else waits: carry on (the periodic yield below keeps it fair)
-                    } else if (more) {
-                        enqueue(next); // behind the others: fair, and the order within the actor is kept
-                    }
-                    if (after == null) {
-                        after = READY.poll();
-                    }
-                    if (after == null) {
-                        after = retire();
-                    }
-                    if (++batches % BATCHES_BEFORE_YIELD == 0) {
-                        Thread.yield(); // virtual threads that are not actors share these carriers
-                    }
-                    next = after;
-                }
-            } catch (Throwable unexpected) { // runBatch never throws; an Error (out of memory) may
-                LIVE_RUNNERS.decrementAndGet();
-                throw unexpected;
-            } finally {
-                CURRENT.remove();
-            }
-        }
-
-        /** Leaves the crew; comes back if work arrived meanwhile. The next activation, or {@code null}. */
-        private Activation retire() {
-            while (true) {
-                LIVE_RUNNERS.decrementAndGet();
-                // A sender that saw the crew full just before we left relies on us to look again.
-                if (READY.isEmpty()) {
-                    return null;
-                }
-                int live = LIVE_RUNNERS.get();
-                if (live >= PARALLELISM || !LIVE_RUNNERS.compareAndSet(live, live + 1)) {
-                    return null; // someone else is there for it
-                }
-                Activation next = READY.poll();
-                if (next != null) {
-                    return next;
-                }
-            }
-        }
-    }
-
-    // ---- the watchdog: only alive while work waits ----
-
-    private static void armWatchdog() {
-        if (!WATCHDOG_ALIVE.get() && WATCHDOG_ALIVE.compareAndSet(false, true)) {
-            VIRTUAL_THREADS.newThread(VirtualThreadRuntime::watch).start();
-        }
-    }
-
-    private static void watch() {
-        long lastProgress = PROGRESS.get();
-        while (true) {
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(TICK_MICROS));
-            rescueSuccessors();
-            long now = PROGRESS.get();
-            if (now == lastProgress && !READY.isEmpty()) {
-                // Work waits and no runner finished a batch for a whole tick: they are all blocked (or
-                // busy with long handlers, where extra runners do no harm). Double the crew.
-                int extra = Math.max(1, LIVE_RUNNERS.get());
-                LIVE_RUNNERS.addAndGet(extra);
-                for (int i = 0; i < extra; i++) {
-                    startRunner();
-                }
-            }
-            lastProgress = now;
-            if (HOLDING_SUCCESSORS.isEmpty() && READY.isEmpty()) {
-                WATCHDOG_ALIVE.set(false);
-                // Dekker with armWatchdog: whoever added work after our look sees us gone and restarts us.
-                if (HOLDING_SUCCESSORS.isEmpty() && READY.isEmpty() || !WATCHDOG_ALIVE.compareAndSet(false, true)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Moves the successor of every runner that finished no batch in a whole tick to the ready queue. */
-    private static void rescueSuccessors() {
-        List<Runner> keep = new ArrayList<>();
-        for (Runner runner; (runner = HOLDING_SUCCESSORS.poll()) != null; ) {
-            runner.watched = false;
-            if (runner.successor == null) {
-                continue; // taken by its runner in time
-            }
-            long epoch = runner.epoch;
-            if (epoch == runner.epochSeenByWatchdog) {
-                Activation stuck = runner.takeSuccessor();
-                if (stuck != null) {
-                    enqueue(stuck);
-                }
-            } else {
-                runner.epochSeenByWatchdog = epoch;
-                runner.watched = true;
-                keep.add(runner);
-            }
-        }
-        HOLDING_SUCCESSORS.addAll(keep);
     }
 
     private static ThreadFactory virtualThreadFactory() {
@@ -311,8 +181,12 @@ final class VirtualThreadRuntime implements ActorRuntime {
             Class<?> builderType = Class.forName("java.lang.Thread$Builder");
             Class<?> ofVirtualType = Class.forName("java.lang.Thread$Builder$OfVirtual");
             MethodHandle ofVirtual = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualType));
+            MethodHandle noInheritance = lookup.findVirtual(builderType, "inheritInheritableThreadLocals",
+                    MethodType.methodType(builderType, boolean.class));
             MethodHandle factory = lookup.findVirtual(builderType, "factory", MethodType.methodType(ThreadFactory.class));
-            return (ThreadFactory) factory.invoke(ofVirtual.invoke());
+            // A runner serves every actor: it must not inherit the InheritableThreadLocals of whoever woke it.
+            Object builder = noInheritance.invoke(ofVirtual.invoke(), false);
+            return (ThreadFactory) factory.invoke(builder);
         } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException beforeJava21) {
             return null;
         } catch (Throwable unexpected) {

@@ -67,12 +67,9 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     // A field-updated int instead of an AtomicInteger: one object less per actor.
     private volatile int lifecycle = RUNNING;
-    // The actor's place in the directory; written in start() before the first schedule(), read at the end.
-    private long place;
-    // Only the thread running a batch touches this.
-    private boolean started;
-    // The thread inside runBatch right now, so a wait from inside the actor for its own answer (or its
-    // own stop) fails instead of waiting for itself forever.
+    private long place; // in the directory: written in start() before the first schedule()
+    private boolean started; // whether the current instance has run onStart; only the batch's thread
+    // The thread inside runBatch right now: a wait there for the actor's own answer would never end.
     private volatile Thread runner;
 
     Mailbox(Actor actor, ActorRuntime runtime, ActorScope scope, Supervision supervision) {
@@ -132,14 +129,18 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             if (supervision != null && supervision.backingOff() && !supervision.resume(this)) {
                 return false;
             }
-            for (int handled = 0; handled < limit; handled++) {
-                if (!started && !runOnStart()) {
-                    break;
+            for (int handled = 0; handled < limit; ) {
+                if (!started) {
+                    if (!runOnStart()) {
+                        break;
+                    }
+                    continue; // a failed onStart may have put in a fresh instance, whose onStart is next
                 }
                 Envelope envelope = inbox.poll();
                 if (envelope == null || !handle(envelope)) {
                     break;
                 }
+                handled++;
             }
         } finally {
             CURRENT.set(null);

@@ -20,6 +20,8 @@ final class ConsoleLogHandler extends Handler {
      * because {@code java.util.logging} keeps loggers weakly, and a collected one forgets its level.
      */
     private static final Logger EXTENDER = Logger.getLogger("org.jykka.osgi");
+    /** MINA SSHD (the remote shell) reports every connection at INFO: only its warnings show. */
+    private static final Logger SSHD = Logger.getLogger("org.apache.sshd");
 
     private final PrintStream out;
     private final boolean verbose;
@@ -36,6 +38,7 @@ final class ConsoleLogHandler extends Handler {
         Level level = verbose ? Level.FINE : Level.INFO;
         root.setLevel(level);
         EXTENDER.setLevel(verbose ? Level.FINE : Level.WARNING);
+        SSHD.setLevel(verbose ? Level.FINE : Level.WARNING);
         ConsoleLogHandler handler = new ConsoleLogHandler(out, verbose);
         handler.setLevel(level);
         root.addHandler(handler);

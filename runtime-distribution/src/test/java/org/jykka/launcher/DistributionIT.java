@@ -23,6 +23,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The built distribution, run as a real process: {@code bin/jykka} in a private copy of
@@ -56,9 +58,18 @@ class DistributionIT {
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--help")) {
             assertEquals(0, jykka.awaitExit());
             for (String option : List.of("--framework", "--deploy", "--no-shell", "--script", "--run-for",
-                    "--verbose", "--help")) {
+                    "--verbose", "--version", "--help", "jykka client")) {
                 assertTrue(jykka.output().contains(option), option + " is not explained:\n" + jykka.output());
             }
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExits() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--version")) {
+            assertEquals(0, jykka.awaitExit());
+            jykka.await("^Jykka \\d+\\.\\d+\\.\\d+\\S* on Java \\d+");
+            assertEquals(1, jykka.output().strip().lines().count(), jykka.output());
         }
     }
 
@@ -188,7 +199,7 @@ class DistributionIT {
             String urn = jykka.await(STARTED).match().group(3);
             ContainerProcess.Found header = jykka.await("NAME +CLASS +BUNDLE +ALIVE +INBOX +URN");
             ContainerProcess.Found row = jykka.await(
-                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\[\\d+] +yes +0 +"
+                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\d\\S* \\[\\d+] +yes +0 +"
                             + urn);
             String head = header.line().text().substring(header.match().start());
             String line = row.line().text().substring(row.match().start());
@@ -240,15 +251,43 @@ class DistributionIT {
         }
     }
 
-    @Test
-    void unknownActorIsOneClearLineNotAStackTrace() throws Exception {
-        Path script = script("jykka:tell nobody hi", "jykka:ask greeter hi soon");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        "jykka:actorz              => Command not found: jykka:actorz",
+        "jykka:ask                 => Usage: jykka:ask <urn\\|name> <text> \\[timeout]",
+        "jykka:actor a b           => Usage: jykka:actor <urn\\|name>",
+        "jykka:ask nobody hi       => No actor is named .nobody.\\. Running: greeter",
+        "jykka:ask greeter hi soon => .soon. is not a timeout"})
+    void scriptStopsAtAFailedCommandWithOneLineAndExitStatusOne(String command, String line) throws Exception {
+        Path script = script("jykka:tell greeter first", command, "jykka:tell greeter never");
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
                 script.toString())) {
-            jykka.await("No actor is named 'nobody'\\. Running: greeter");
-            jykka.await("'soon' is not a timeout");
-            assertEquals(0, jykka.awaitExit());
-            assertTrue(jykka.findAll(0, "^\\s+at |Exception").isEmpty(), "no stack trace:\n" + jykka.output());
+            assertEquals(1, jykka.awaitExit(), jykka.output());
+            jykka.await("^commands\\.gogo line 2: " + line);
+            jykka.await("Stopping \\(the script failed\\)");
+            assertTrue(jykka.findAll(0, "never").isEmpty(), "the script stopped there:\n" + jykka.output());
+            assertTrue(jykka.findAll(0, "^\\s+at |Exception|Cannot coerce").isEmpty(), "no stack trace:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void missingScriptFileIsOneLineAndExitStatusTwo() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--script", temp.resolve("none.gogo").toString())) {
+            assertEquals(2, jykka.awaitExit(), jykka.output());
+            jykka.await("^jykka: --script .*none\\.gogo: there is no such file");
+            assertEquals(1, jykka.output().strip().lines().count(), jykka.output());
+        }
+    }
+
+    @Test
+    void runForIsHonouredWhenTheConsoleInputEndsAtOnce() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--run-for", "3")) {
+            jykka.await(RUNNING);
+            jykka.endInput();
+            jykka.await("The console's input has ended; running until --run-for is over");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            int over = jykka.await("Stopping \\(--run-for 3 s is over\\)").index();
+            assertTrue(jykka.findAll(0, "Stopping").size() == 1 && over > 0, jykka.output());
         }
     }
 

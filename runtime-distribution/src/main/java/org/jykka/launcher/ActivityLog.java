@@ -70,6 +70,12 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
     }
 
+    /** {@code deploy/<file>} for a bundle FileInstall installed, else the bundle's location. */
+    String fileOf(Bundle bundle) {
+        String location = bundle.getLocation();
+        return location.startsWith(deployLocation) ? "deploy/" + location.substring(deployLocation.length()) : location;
+    }
+
     @Override
     public void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
@@ -77,7 +83,7 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
         if (!location.startsWith(deployLocation)) {
             return;
         }
-        String file = "deploy/" + location.substring(deployLocation.length());
+        String file = fileOf(bundle);
         String what;
         switch (event.getType()) {
             case BundleEvent.INSTALLED: what = "installed"; break;

@@ -1,6 +1,7 @@
 package org.jykka.launcher;
 
 import java.io.PrintStream;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -25,6 +26,8 @@ final class ConsoleLogHandler extends Handler {
 
     private final PrintStream out;
     private final boolean verbose;
+    /** Turns a record into a plainer line, or returns {@code null} to print it as it is. */
+    private static volatile Function<LogRecord, String> rewriter = record -> null;
 
     private ConsoleLogHandler(PrintStream out, boolean verbose) {
         this.out = out;
@@ -44,9 +47,27 @@ final class ConsoleLogHandler extends Handler {
         root.addHandler(handler);
     }
 
+    /**
+     * From now on, prints what {@code rewrite} makes of a record instead of the record: nothing for
+     * the empty string, the record itself for {@code null}. With {@code verbose}, records print as
+     * they are, stack traces and all.
+     */
+    static void rewriteWith(Function<LogRecord, String> rewrite) {
+        rewriter = rewrite;
+    }
+
     @Override
     public void publish(LogRecord record) {
         if (!isLoggable(record)) {
+            return;
+        }
+        String plain = rewriter.apply(record);
+        if (plain != null && !verbose) {
+            if (!plain.isEmpty()) {
+                synchronized (out) {
+                    out.println(plain);
+                }
+            }
             return;
         }
         StringBuilder line = new StringBuilder();

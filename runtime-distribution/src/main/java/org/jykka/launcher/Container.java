@@ -121,7 +121,10 @@ public final class Container implements ToIntFunction<String[]> {
         log.println("Started " + frameworkName(options.framework()) + " " + framework.getVersion()
                 + " (" + framework.getSymbolicName() + ")");
 
+        DeployReport deployReport = new DeployReport(log, layout.deploy(), context);
+        ConsoleLogHandler.rewriteWith(deployReport::rewrite);
         startBundles(context, layout, log, new ResolutionReport(context));
+        deployReport.start(Long.parseLong(config.getOrDefault("felix.fileinstall.poll", "2000").trim()));
         log.println("Jykka is running. Watching " + layout.deploy() + " for plugin jars (every "
                 + config.getOrDefault("felix.fileinstall.poll", "2000") + " ms).");
         if (options.script() != null) {
@@ -146,6 +149,7 @@ public final class Container implements ToIntFunction<String[]> {
             System.err.println("jykka: the framework has not stopped within " + seconds(STOP_TIMEOUT) + "; exiting");
             return 1;
         }
+        deployReport.close();
         log.reportActorsStillRunning();
         if (event.getType() == FrameworkEvent.ERROR) {
             System.err.println("jykka: the framework stopped with an error: " + event.getThrowable());

@@ -3,6 +3,7 @@ package org.jykka.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jykka.testplugin.Sleeper;
 
 /**
  * The built distribution, run as a real process: {@code bin/jykka} in a private copy of
@@ -175,17 +179,24 @@ class DistributionIT {
     }
 
     @Test
-    void brokenJarIsReportedAndOtherPluginsKeepRunning() throws Exception {
+    void brokenJarsAreEachReportedInOneLineAndOtherPluginsKeepRunning() throws Exception {
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "greeter")) {
             jykka.await(RUNNING);
             String greeter = jykka.await(STARTED).match().group(3);
             int mark = jykka.mark();
-            Files.write(jykka.deploy().resolve("broken.jar"), bundleNeedingAMissingPackage());
+            Files.write(jykka.deploy().resolve("unresolvable.jar"), TestPlugins.needingAMissingPackage("broken.plugin"));
+            Files.write(jykka.deploy().resolve("library.jar"), TestPlugins.plainJar());
+            Files.write(jykka.deploy().resolve("cut.jar"), TestPlugins.truncated(jykka.example("greeter")));
 
-            jykka.await(mark, "broken\\.jar.*org\\.example\\.missing");
-            // The container still deploys: a plugin copied after the broken one starts.
+            jykka.await(mark, "^\\[ERROR] deploy/unresolvable\\.jar: bundle broken\\.plugin 1\\.0\\.0 \\[\\d+] cannot start: "
+                    + "it needs package org\\.example\\.missing, which no bundle exports");
+            jykka.await(mark, "^\\[ERROR] deploy/library\\.jar: a plain jar, not an OSGi bundle .*Build it as a bundle with bnd");
+            jykka.await(mark, "^\\[ERROR] deploy/cut\\.jar: not a readable jar .*copy it again");
+            // The container still deploys: a plugin copied after the broken ones starts.
             Files.copy(jykka.example("pipeline"), jykka.deploy().resolve("pipeline.jar"));
             jykka.await(mark, STARTED.replace("(\\S+) \\(", "producer \\("));
+            assertEquals(3, jykka.findAll(mark, "\\[ERROR]|\\[WARN]").size(), "one line each:\n" + jykka.output());
+            assertTrue(jykka.findAll(mark, "Unable to resolve|osgi\\.wiring").isEmpty(), "no resolver text:\n" + jykka.output());
             assertTrue(jykka.findAll(0, STOPPED).stream().noneMatch(f -> f.match().group(3).equals(greeter)),
                     "the greeter kept running:\n" + jykka.output());
         }
@@ -301,6 +312,9 @@ class DistributionIT {
             assertEquals(urn, jykka.await(STOPPED).match().group(3));
             assertEquals(0, jykka.awaitExit());
             assertTrue(jykka.findAll(0, "greeter .* yes .*" + urn).isEmpty(), "not listed as alive:\n" + jykka.output());
+            // Its jar is still in deploy/: the listing says so, not "copy a plugin jar".
+            jykka.await("^No actors are running\\. Plugin bundles: org\\.jykka\\.example\\.greeter \\S+ \\[\\d+] \\(active\\)");
+            assertTrue(jykka.findAll(0, "Copy a plugin jar").isEmpty(), jykka.output());
         }
     }
 
@@ -355,8 +369,41 @@ class DistributionIT {
             jykka.await(RUNNING);
             jykka.type("jykka:ask greeter console");
             jykka.await("Hi there! You said: console");
+            jykka.await("Remote shell on 127\\.0\\.0\\.1:\\d+");
+            try (ContainerProcess client = ContainerProcess.start(jykka.home(), "client", "-c", "jykka:ask greeter remote")) {
+                assertEquals(0, client.awaitExit(), client.output());
+                client.await("^Hi there! You said: remote");
+            }
             jykka.type("stop 0");
             assertEquals(0, jykka.awaitExit(), jykka.output());
+        }
+    }
+
+    @Test
+    void actorThatDoesNotStopInTimeIsNamedAtShutdown() throws Exception {
+        Path home = home();
+        Files.write(home.resolve("deploy/sleeper.jar"), TestPlugins.plugin("test.sleeper", Sleeper.class));
+        Path script = script("jykka:tell sleeper 20000");
+        try (ContainerProcess jykka = ContainerProcess.start(home, Map.of("JAVA_OPTS", "-Djykka.stop.timeout=200"),
+                "--script", script.toString())) {
+            jykka.await("sleeper: sleeping 20000 ms");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            jykka.await("^\\[WARN] Still running when the framework stopped \\(it did not stop in time\\): sleeper ");
+            jykka.await("Jykka stopped");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"felix", "equinox"})
+    void bootPrintsNoJvmWarningsOnJava24AndLater(String framework) throws Exception {
+        Path jdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        assumeTrue(Files.isExecutable(jdk.resolve("bin/java")), "a Java 24+ JDK at " + jdk);
+        Path script = script("jykka:actors");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), Map.of("JAVA_HOME", jdk.toString()),
+                "--framework", framework, "--deploy", "greeter", "--script", script.toString())) {
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            jykka.await("greeter +org\\.jykka\\.example\\.greeter\\.Greeter");
+            assertTrue(jykka.findAll(0, "WARNING|terminally deprecated|sun\\.misc").isEmpty(), jykka.output());
         }
     }
 
@@ -387,21 +434,5 @@ class DistributionIT {
             }
         }
         return copy;
-    }
-
-    /** A well-formed bundle that can never resolve: it imports a package nobody exports. */
-    private static byte[] bundleNeedingAMissingPackage() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "broken.plugin");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", "org.example.missing");
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream out = new JarOutputStream(bytes, manifest)) {
-            out.flush();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -49,8 +49,8 @@ final class ConsoleLogHandler extends Handler {
 
     /**
      * From now on, prints what {@code rewrite} makes of a record instead of the record: nothing for
-     * the empty string, the record itself for {@code null}. With {@code verbose}, records print as
-     * they are, stack traces and all.
+     * the empty string, the record itself for {@code null}. With {@code verbose}, the record follows
+     * too, stack trace and all.
      */
     static void rewriteWith(Function<LogRecord, String> rewrite) {
         rewriter = rewrite;
@@ -62,13 +62,15 @@ final class ConsoleLogHandler extends Handler {
             return;
         }
         String plain = rewriter.apply(record);
-        if (plain != null && !verbose) {
+        if (plain != null) {
             if (!plain.isEmpty()) {
                 synchronized (out) {
                     out.println(plain);
                 }
             }
-            return;
+            if (!verbose) {
+                return;
+            }
         }
         StringBuilder line = new StringBuilder();
         line.append('[').append(label(record.getLevel())).append("] ");

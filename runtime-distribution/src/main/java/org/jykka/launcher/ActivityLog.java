@@ -36,6 +36,8 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
     private final String deployLocation;
     /** Actors whose stop cannot be watched, by service id: reported when their service goes. */
     private final Map<Object, String> unwatched = new ConcurrentHashMap<>();
+    /** Actors that have started and not stopped, by service id, in no particular order. */
+    private final Map<Object, String> running = new ConcurrentHashMap<>();
     private volatile BundleContext context;
 
     ActivityLog(PrintStream out, Path deploy) {
@@ -68,6 +70,12 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
     }
 
+    /** {@code deploy/<file>} for a bundle FileInstall installed, else the bundle's location. */
+    String fileOf(Bundle bundle) {
+        String location = bundle.getLocation();
+        return location.startsWith(deployLocation) ? "deploy/" + location.substring(deployLocation.length()) : location;
+    }
+
     @Override
     public void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
@@ -75,7 +83,7 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
         if (!location.startsWith(deployLocation)) {
             return;
         }
-        String file = "deploy/" + location.substring(deployLocation.length());
+        String file = fileOf(bundle);
         String what;
         switch (event.getType()) {
             case BundleEvent.INSTALLED: what = "installed"; break;
@@ -96,9 +104,13 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
             String actor = property(service, "jykka.actor.name") + " (" + property(service, "jykka.actor.class")
                     + ", " + property(service, "jykka.actor.urn") + ") from bundle " + describe(service.getBundle());
             println("Actor started: " + actor);
+            running.put(id, actor);
             CompletableFuture<?> stopped = whenStopped(service);
             if (stopped != null) {
-                stopped.whenComplete((value, failure) -> println("Actor stopped: " + actor));
+                stopped.whenComplete((value, failure) -> {
+                    running.remove(id);
+                    println("Actor stopped: " + actor);
+                });
             } else {
                 unwatched.put(id, actor);
             }
@@ -106,8 +118,19 @@ final class ActivityLog implements BundleListener, AllServiceListener, Framework
             // For an actor we cannot watch, its service going is the best sign of its stop we have.
             String actor = unwatched.remove(id);
             if (actor != null) {
+                running.remove(id);
                 println("Actor stopped: " + actor);
             }
+        }
+    }
+
+    /**
+     * Once the framework has stopped: names each actor that had not stopped by then (its plugin's
+     * stop timed out, and the actor was abandoned while it still worked on a message).
+     */
+    void reportActorsStillRunning() {
+        for (String actor : running.values()) {
+            println("[WARN] Still running when the framework stopped (it did not stop in time): " + actor);
         }
     }
 

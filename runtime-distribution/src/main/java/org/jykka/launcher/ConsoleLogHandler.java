@@ -1,6 +1,7 @@
 package org.jykka.launcher;
 
 import java.io.PrintStream;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -20,9 +21,13 @@ final class ConsoleLogHandler extends Handler {
      * because {@code java.util.logging} keeps loggers weakly, and a collected one forgets its level.
      */
     private static final Logger EXTENDER = Logger.getLogger("org.jykka.osgi");
+    /** MINA SSHD (the remote shell) reports every connection at INFO: only its warnings show. */
+    private static final Logger SSHD = Logger.getLogger("org.apache.sshd");
 
     private final PrintStream out;
     private final boolean verbose;
+    /** Turns a record into a plainer line, or returns {@code null} to print it as it is. */
+    private static volatile Function<LogRecord, String> rewriter = record -> null;
 
     private ConsoleLogHandler(PrintStream out, boolean verbose) {
         this.out = out;
@@ -36,15 +41,36 @@ final class ConsoleLogHandler extends Handler {
         Level level = verbose ? Level.FINE : Level.INFO;
         root.setLevel(level);
         EXTENDER.setLevel(verbose ? Level.FINE : Level.WARNING);
+        SSHD.setLevel(verbose ? Level.FINE : Level.WARNING);
         ConsoleLogHandler handler = new ConsoleLogHandler(out, verbose);
         handler.setLevel(level);
         root.addHandler(handler);
+    }
+
+    /**
+     * From now on, prints what {@code rewrite} makes of a record instead of the record: nothing for
+     * the empty string, the record itself for {@code null}. With {@code verbose}, the record follows
+     * too, stack trace and all.
+     */
+    static void rewriteWith(Function<LogRecord, String> rewrite) {
+        rewriter = rewrite;
     }
 
     @Override
     public void publish(LogRecord record) {
         if (!isLoggable(record)) {
             return;
+        }
+        String plain = rewriter.apply(record);
+        if (plain != null) {
+            if (!plain.isEmpty()) {
+                synchronized (out) {
+                    out.println(plain);
+                }
+            }
+            if (!verbose) {
+                return;
+            }
         }
         StringBuilder line = new StringBuilder();
         line.append('[').append(label(record.getLevel())).append("] ");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,8 +23,9 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * One run of the container: boots the framework, starts {@code bundle/}, lets FileInstall deploy
- * {@code deploy/}, waits until something stops it, and stops the framework cleanly.
+ * One run of the container: takes the folder's lock, boots the framework, starts {@code bundle/},
+ * lets FileInstall deploy {@code deploy/}, opens the console, waits until something stops it, and
+ * stops the framework cleanly.
  *
  * <p>Loaded by the framework's own class loader (see {@link Main}); its only link to the launcher's
  * class path is {@link ToIntFunction}, from {@code java.base}.
@@ -33,13 +35,22 @@ public final class Container implements ToIntFunction<String[]> {
     /** Started after every other bundle, in this order: see {@link #startBundles}. */
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
     static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+    static final String CONSOLE = "org.jykka.console";
 
     /** How long a stop may take before the launcher gives up waiting. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Exit status when another container runs in the same folder. */
+    static final int FOLDER_IN_USE = 3;
+
+    /** Held for the life of the JVM: the lock must not be collected (and so released) early. */
+    private static volatile FolderLock folderLock;
+
     private final PrintStream out = System.out;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicInteger exitStatus = new AtomicInteger();
     private volatile Framework framework;
+    private volatile ConsoleLink console;
 
     /** Public for {@link Main}, which creates it by reflection in another class loader. */
     public Container() {
@@ -49,12 +60,24 @@ public final class Container implements ToIntFunction<String[]> {
     public int applyAsInt(String[] args) {
         LaunchOptions options = LaunchOptions.parse(args);
         Layout layout = Layout.locate();
+        try {
+            // First of all: a second container must not even copy into deploy/ (the first would deploy it).
+            folderLock = FolderLock.tryAcquire(layout.lockFile());
+            if (folderLock == null) {
+                System.err.println("jykka: a container is already running in " + layout.home() + " (process "
+                        + FolderLock.holder(layout.lockFile()) + "); 'bin/jykka client' opens its shell");
+                return FOLDER_IN_USE;
+            }
+        } catch (IOException e) {
+            System.err.println("jykka: cannot lock " + layout.lockFile() + ": " + e);
+            return 1;
+        }
         ConsoleLogHandler.install(out, options.verbose());
         ActivityLog log = new ActivityLog(out, layout.deploy());
         try {
             Files.createDirectories(layout.deploy());
             for (String plugin : options.deploy()) {
-                Path jar = pluginJar(layout, plugin);
+                Path jar = layout.pluginJar(plugin);
                 Files.copy(jar, layout.deploy().resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 log.println("Copied " + jar + " into deploy/");
             }
@@ -83,22 +106,7 @@ public final class Container implements ToIntFunction<String[]> {
 
     private int run(LaunchOptions options, Layout layout, ActivityLog log)
             throws BundleException, IOException, InterruptedException {
-        Map<String, String> launcherValues = new HashMap<>();
-        launcherValues.put(Layout.HOME_PROPERTY, layout.home().toString());
-        launcherValues.put("jykka.framework", options.framework());
-        Map<String, String> config = FrameworkProperties.load(layout.frameworkProperties(), launcherValues);
-        if (options.script() != null) {
-            // gosh runs the script in the login session; the statement after it stops the framework.
-            // Single quotes make the URI one literal word for Gogo's parser.
-            config.put("gosh.args", "--nointeractive '" + options.script().toUri() + "' ; stop 0");
-        } else if (!options.shell()) {
-            config.put("gosh.args", "--nointeractive");
-        } else {
-            // Set even when empty: Equinox, left to itself, sets --nointeractive (its own console
-            // would be the default), and the Gogo console would never open.
-            config.putIfAbsent("gosh.args", "");
-        }
-
+        Map<String, String> config = frameworkProperties(options, layout);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Container.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("lib/" + options.framework()
                         + " holds no OSGi framework (no META-INF/services/" + FrameworkFactory.class.getName() + ")"));
@@ -106,13 +114,17 @@ public final class Container implements ToIntFunction<String[]> {
         framework.init();
         BundleContext context = framework.getBundleContext();
         log.attach(context);
-        StopSignals.install(this::requestStop);
+        console = new ConsoleLink(context, status -> consoleEnded(options, status));
+        StopSignals.install(this::onSignal);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnExit, "jykka-shutdown"));
         framework.start();
         log.println("Started " + frameworkName(options.framework()) + " " + framework.getVersion()
                 + " (" + framework.getSymbolicName() + ")");
 
-        startBundles(context, layout, log);
+        DeployReport deployReport = new DeployReport(log, layout.deploy(), context);
+        ConsoleLogHandler.rewriteWith(deployReport::rewrite);
+        startBundles(context, layout, log, new ResolutionReport(context));
+        deployReport.start(Long.parseLong(config.getOrDefault("felix.fileinstall.poll", "2000").trim()));
         log.println("Jykka is running. Watching " + layout.deploy() + " for plugin jars (every "
                 + config.getOrDefault("felix.fileinstall.poll", "2000") + " ms).");
         if (options.script() != null) {
@@ -127,7 +139,7 @@ public final class Container implements ToIntFunction<String[]> {
         if (options.runFor() != null) {
             event = framework.waitForStop(options.runFor().toMillis());
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-                requestStop("--run-for " + seconds(options.runFor()) + " is over");
+                requestStop("--run-for " + seconds(options.runFor()) + " is over", 0);
                 event = framework.waitForStop(STOP_TIMEOUT.toMillis());
             }
         } else {
@@ -137,27 +149,51 @@ public final class Container implements ToIntFunction<String[]> {
             System.err.println("jykka: the framework has not stopped within " + seconds(STOP_TIMEOUT) + "; exiting");
             return 1;
         }
+        deployReport.close();
+        log.reportActorsStillRunning();
         if (event.getType() == FrameworkEvent.ERROR) {
             System.err.println("jykka: the framework stopped with an error: " + event.getThrowable());
             return 1;
         }
         log.println("Jykka stopped.");
-        return 0;
+        return exitStatus.get();
+    }
+
+    /** {@code conf/framework.properties}, and what the console bundle needs to know of the options. */
+    private static Map<String, String> frameworkProperties(LaunchOptions options, Layout layout) throws IOException {
+        Map<String, String> launcherValues = new HashMap<>();
+        launcherValues.put(Layout.HOME_PROPERTY, layout.home().toString());
+        launcherValues.put("jykka.framework", options.framework());
+        Map<String, String> config = FrameworkProperties.load(layout.frameworkProperties(), launcherValues);
+        // The console bundle is the console; Gogo's own (gosh) opens none. Set even for an interactive
+        // run: Equinox, left to itself, would set it to run its own console.
+        config.put("gosh.args", "--nointeractive");
+        if (options.script() != null) {
+            config.put(ConsoleLink.CONSOLE, "script");
+            config.put(ConsoleLink.SCRIPT, options.script().toString());
+            // A script run is over in moments: it opens no remote shell (and so no port).
+            config.put(ConsoleLink.REMOTE_PORT, "off");
+        } else {
+            config.put(ConsoleLink.CONSOLE, options.shell() ? "terminal" : "none");
+        }
+        config.put(ConsoleLink.VERBOSE, Boolean.toString(options.verbose()));
+        return config;
     }
 
     /**
-     * Installs every jar of {@code bundle/}, then starts them: first all but FileInstall and the Gogo
-     * shell, then FileInstall, whose first scan of {@code deploy/} runs inside its start (with
-     * {@code felix.fileinstall.noInitialDelay=true}), then the shell, so that a script or a user's
-     * first command finds the deployed actors already running.
+     * Installs every jar of {@code bundle/}, then starts them: first all but FileInstall, the Gogo
+     * shell and the console, then FileInstall, whose first scan of {@code deploy/} runs inside its
+     * start (with {@code felix.fileinstall.noInitialDelay=true}), then the shell's commands and the
+     * console, so that a script or a user's first command finds the deployed actors already running.
      */
-    private static void startBundles(BundleContext context, Layout layout, ActivityLog log) throws BundleException {
+    private static void startBundles(BundleContext context, Layout layout, ActivityLog log, ResolutionReport report)
+            throws BundleException {
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : Layout.jars(layout.bundles())) {
             installed.add(context.installBundle(jar.toUri().toString()));
         }
         List<Bundle> last = new ArrayList<>();
-        for (String name : List.of(FILEINSTALL, GOGO_SHELL)) {
+        for (String name : List.of(FILEINSTALL, GOGO_SHELL, CONSOLE)) {
             installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(last::add);
         }
         installed.removeAll(last);
@@ -172,13 +208,36 @@ public final class Container implements ToIntFunction<String[]> {
             } catch (BundleException e) {
                 // One broken bundle must not keep the rest from running; say which and why.
                 log.println("[ERROR] Could not start bundle " + ActivityLog.describe(bundle) + ": "
-                        + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+                        + report.explain(bundle, e));
             }
         }
     }
 
+    /** Ctrl-C cancels the console's running command if there is one; else it, and SIGTERM, stop. */
+    private void onSignal(String signal) {
+        ConsoleLink link = console;
+        if ("SIGINT".equals(signal) && !stopRequested.get() && link != null && link.cancelCommand()) {
+            return;
+        }
+        requestStop(signal, 0);
+    }
+
+    /** The console's input has ended, or its script is done (status 1 if a command failed). */
+    private void consoleEnded(LaunchOptions options, int status) {
+        if (options.script() != null) {
+            requestStop(status == 0 ? "the script is done" : "the script failed", status);
+        } else if (options.runFor() != null) {
+            // Input from a file or a pipe ends at once: --run-for, not the input, decides how long to run.
+            synchronized (out) {
+                out.println("The console's input has ended; running until --run-for is over.");
+            }
+        } else {
+            requestStop("the console's input has ended", status);
+        }
+    }
+
     /** Stops the framework, once; a second request (a second Ctrl-C) exits at once. */
-    private void requestStop(String reason) {
+    private void requestStop(String reason, int status) {
         Framework running = framework;
         if (running == null) {
             return;
@@ -190,6 +249,7 @@ public final class Container implements ToIntFunction<String[]> {
             }
             return;
         }
+        exitStatus.set(status);
         synchronized (out) {
             out.println("Stopping (" + reason + ")...");
         }
@@ -206,7 +266,7 @@ public final class Container implements ToIntFunction<String[]> {
         if (running == null || (running.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) == 0) {
             return;
         }
-        requestStop("the JVM is exiting");
+        requestStop("the JVM is exiting", 0);
         try {
             running.waitForStop(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
@@ -226,30 +286,11 @@ public final class Container implements ToIntFunction<String[]> {
         }
     }
 
-    /**
-     * A {@code --deploy} argument: a path to a jar, or the name of an example ({@code greeter} is
-     * {@code examples/greeter.jar}).
-     */
-    private static Path pluginJar(Layout layout, String plugin) {
-        boolean isPath = plugin.endsWith(".jar") || plugin.contains("/") || plugin.contains("\\");
-        Path jar = isPath ? Path.of(plugin).toAbsolutePath().normalize() : layout.examples().resolve(plugin + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            List<String> examples = new ArrayList<>();
-            for (Path example : Layout.jars(layout.examples())) {
-                String name = example.getFileName().toString();
-                examples.add(name.substring(0, name.length() - ".jar".length()));
-            }
-            throw new IllegalArgumentException("--deploy " + plugin + ": there is no " + jar
-                    + (examples.isEmpty() ? "" : "; the examples are " + String.join(", ", examples)));
-        }
-        return jar;
-    }
-
     private static String frameworkName(String framework) {
         return "equinox".equals(framework) ? "Eclipse Equinox" : "Apache Felix";
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
     }
 }

@@ -1,5 +1,6 @@
 package org.jykka.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +18,16 @@ import java.util.Locale;
  * @param runFor how long to run before stopping; or {@code null} for as long as it takes
  * @param verbose debug logging and full stack traces
  * @param help print the usage and exit
+ * @param version print the version and exit
  */
 record LaunchOptions(String framework, List<String> deploy, boolean shell, Path script, Duration runFor,
-        boolean verbose, boolean help) {
+        boolean verbose, boolean help, boolean version) {
 
     static final List<String> FRAMEWORKS = List.of("felix", "equinox");
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: jykka [options]",
+            "       jykka client [-c <command>]   (jykka client --help)",
             "",
             "Starts Jykka's OSGi container for plugin actors. It boots the framework, starts every",
             "bundle in bundle/, deploys the plugin jars in deploy/ and keeps watching that folder:",
@@ -38,9 +41,12 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
             "  --no-shell                 no interactive Gogo console: for services and scripts;",
             "                             stop it with Ctrl-C or SIGTERM",
             "  --script <file>            run the Gogo commands in <file> once deploy/ is deployed,",
-            "                             then stop (implies --no-shell)",
-            "  --run-for <seconds>        stop after this many seconds (for demos and tests)",
+            "                             then stop (implies --no-shell); the first command that",
+            "                             fails stops the script, and the exit status is then 1",
+            "  --run-for <seconds>        stop after this many seconds (for demos and tests), even",
+            "                             if the console's input ends earlier",
             "  --verbose                  log debug messages and full stack traces",
+            "  --version                  print the version and exit",
             "  -h, --help                 print this help and exit",
             "",
             "Shell commands (scope jykka):",
@@ -52,11 +58,17 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
             "                                               timeout as 2, 0.5, 500ms, 2s or PT2S)",
             "  jykka:stopactor <urn|name>                   stop an actor",
             "  stop 0                                       stop the container",
+            "'help jykka:ask' describes a command and its arguments. Ctrl-C cancels a command that",
+            "runs (such as an ask waiting for its answer); at the prompt, it stops the container.",
             "Quote an ask's text if it has spaces: jykka:ask greeter 'hello there'.",
             "",
             "Settings: conf/framework.properties (a -Dkey=value in JAVA_OPTS overrides a key there).",
+            "The running container's shell is reachable from another terminal: 'jykka client' (over",
+            "SSH on 127.0.0.1, with the password the first boot saved in data/remote/password).",
+            "",
             "Exit status: 0 after a clean stop (Ctrl-C, SIGTERM, 'stop 0', the end of --script or",
-            "--run-for), 1 if the framework failed, 2 for a bad command line.",
+            "--run-for), 1 if the framework failed or a command of --script failed, 2 for a bad",
+            "command line, 3 if a container is already running in this folder.",
             "");
 
     /**
@@ -72,6 +84,7 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
         Duration runFor = null;
         boolean verbose = false;
         boolean help = false;
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -90,6 +103,9 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
                     break;
                 case "--script":
                     script = Path.of(value(args, ++i, arg)).toAbsolutePath().normalize();
+                    if (!Files.isRegularFile(script)) {
+                        throw new IllegalArgumentException("--script " + args[i] + ": there is no such file");
+                    }
                     shell = false;
                     break;
                 case "--run-for":
@@ -97,6 +113,9 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
                     break;
                 case "--verbose":
                     verbose = true;
+                    break;
+                case "--version":
+                    version = true;
                     break;
                 case "-h":
                 case "--help":
@@ -106,7 +125,7 @@ record LaunchOptions(String framework, List<String> deploy, boolean shell, Path 
                     throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
         }
-        return new LaunchOptions(framework, List.copyOf(deploy), shell, script, runFor, verbose, help);
+        return new LaunchOptions(framework, List.copyOf(deploy), shell, script, runFor, verbose, help, version);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -65,6 +65,37 @@ record Layout(Path home) {
         return lib().resolve("jykka-launcher.jar");
     }
 
+    /** Where the framework keeps its state, the remote shell its files, and the folder lock. */
+    Path data() {
+        return home.resolve("data");
+    }
+
+    /** The lock file that keeps a second container off this folder: see {@link FolderLock}. */
+    Path lockFile() {
+        return data().resolve("jykka.lock");
+    }
+
+    /**
+     * A {@code --deploy} argument: a path to a jar, or the name of an example ({@code greeter} is
+     * {@code examples/greeter.jar}).
+     *
+     * @throws IllegalArgumentException naming the examples, if there is no such jar
+     */
+    Path pluginJar(String plugin) {
+        boolean isPath = plugin.endsWith(".jar") || plugin.contains("/") || plugin.contains("\\");
+        Path jar = isPath ? Path.of(plugin).toAbsolutePath().normalize() : examples().resolve(plugin + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Path example : jars(examples())) {
+                String name = example.getFileName().toString();
+                names.add(name.substring(0, name.length() - ".jar".length()));
+            }
+            throw new IllegalArgumentException("--deploy " + plugin + ": there is no " + jar
+                    + (names.isEmpty() ? "" : "; the examples are " + String.join(", ", names)));
+        }
+        return jar;
+    }
+
     /** The jars of {@code folder}, sorted by name; empty if it does not exist. */
     static List<Path> jars(Path folder) {
         if (!Files.isDirectory(folder)) {

@@ -16,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,13 +81,24 @@ final class ContainerProcess implements AutoCloseable {
 
     /** Starts {@code bin/jykka} of {@code home} with {@code args}. */
     static ContainerProcess start(Path home, String... args) throws IOException {
+        return start(home, Map.of(), args);
+    }
+
+    /** Starts {@code bin/jykka} of {@code home} with {@code args} and these environment variables. */
+    static ContainerProcess start(Path home, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/jykka").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
         return new ContainerProcess(home, builder.start());
+    }
+
+    /** The process id of the JVM ({@code bin/jykka} execs it). */
+    long pid() {
+        return process.pid();
     }
 
     Path home() {
@@ -184,9 +196,14 @@ final class ContainerProcess implements AutoCloseable {
      * also closes the pipes, and the container's last words (every actor stopping) would be lost.
      */
     void terminate() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+        signal("TERM");
+    }
+
+    /** Sends the signal ({@code INT} is what Ctrl-C sends) with {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            fail("kill -TERM " + process.pid() + " failed");
+            fail("kill -" + name + " " + process.pid() + " failed");
         }
     }
 

@@ -3,6 +3,7 @@ package org.jykka.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -23,6 +25,10 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jykka.testplugin.Sleeper;
 
 /**
  * The built distribution, run as a real process: {@code bin/jykka} in a private copy of
@@ -56,9 +62,18 @@ class DistributionIT {
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--help")) {
             assertEquals(0, jykka.awaitExit());
             for (String option : List.of("--framework", "--deploy", "--no-shell", "--script", "--run-for",
-                    "--verbose", "--help")) {
+                    "--verbose", "--version", "--help", "jykka client")) {
                 assertTrue(jykka.output().contains(option), option + " is not explained:\n" + jykka.output());
             }
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExits() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--version")) {
+            assertEquals(0, jykka.awaitExit());
+            jykka.await("^Jykka \\d+\\.\\d+\\.\\d+\\S* on Java \\d+");
+            assertEquals(1, jykka.output().strip().lines().count(), jykka.output());
         }
     }
 
@@ -164,17 +179,24 @@ class DistributionIT {
     }
 
     @Test
-    void brokenJarIsReportedAndOtherPluginsKeepRunning() throws Exception {
+    void brokenJarsAreEachReportedInOneLineAndOtherPluginsKeepRunning() throws Exception {
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--no-shell", "--deploy", "greeter")) {
             jykka.await(RUNNING);
             String greeter = jykka.await(STARTED).match().group(3);
             int mark = jykka.mark();
-            Files.write(jykka.deploy().resolve("broken.jar"), bundleNeedingAMissingPackage());
+            Files.write(jykka.deploy().resolve("unresolvable.jar"), TestPlugins.needingAMissingPackage("broken.plugin"));
+            Files.write(jykka.deploy().resolve("library.jar"), TestPlugins.plainJar());
+            Files.write(jykka.deploy().resolve("cut.jar"), TestPlugins.truncated(jykka.example("greeter")));
 
-            jykka.await(mark, "broken\\.jar.*org\\.example\\.missing");
-            // The container still deploys: a plugin copied after the broken one starts.
+            jykka.await(mark, "^\\[ERROR] deploy/unresolvable\\.jar: bundle broken\\.plugin 1\\.0\\.0 \\[\\d+] cannot start: "
+                    + "it needs package org\\.example\\.missing, which no bundle exports");
+            jykka.await(mark, "^\\[ERROR] deploy/library\\.jar: a plain jar, not an OSGi bundle .*Build it as a bundle with bnd");
+            jykka.await(mark, "^\\[ERROR] deploy/cut\\.jar: not a readable jar .*copy it again");
+            // The container still deploys: a plugin copied after the broken ones starts.
             Files.copy(jykka.example("pipeline"), jykka.deploy().resolve("pipeline.jar"));
             jykka.await(mark, STARTED.replace("(\\S+) \\(", "producer \\("));
+            assertEquals(3, jykka.findAll(mark, "\\[ERROR]|\\[WARN]").size(), "one line each:\n" + jykka.output());
+            assertTrue(jykka.findAll(mark, "Unable to resolve|osgi\\.wiring").isEmpty(), "no resolver text:\n" + jykka.output());
             assertTrue(jykka.findAll(0, STOPPED).stream().noneMatch(f -> f.match().group(3).equals(greeter)),
                     "the greeter kept running:\n" + jykka.output());
         }
@@ -188,7 +210,7 @@ class DistributionIT {
             String urn = jykka.await(STARTED).match().group(3);
             ContainerProcess.Found header = jykka.await("NAME +CLASS +BUNDLE +ALIVE +INBOX +URN");
             ContainerProcess.Found row = jykka.await(
-                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\[\\d+] +yes +0 +"
+                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\d\\S* \\[\\d+] +yes +0 +"
                             + urn);
             String head = header.line().text().substring(header.match().start());
             String line = row.line().text().substring(row.match().start());
@@ -240,15 +262,43 @@ class DistributionIT {
         }
     }
 
-    @Test
-    void unknownActorIsOneClearLineNotAStackTrace() throws Exception {
-        Path script = script("jykka:tell nobody hi", "jykka:ask greeter hi soon");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        "jykka:actorz              => Command not found: jykka:actorz",
+        "jykka:ask                 => Usage: jykka:ask <urn\\|name> <text> \\[timeout]",
+        "jykka:actor a b           => Usage: jykka:actor <urn\\|name>",
+        "jykka:ask nobody hi       => No actor is named .nobody.\\. Running: greeter",
+        "jykka:ask greeter hi soon => .soon. is not a timeout"})
+    void scriptStopsAtAFailedCommandWithOneLineAndExitStatusOne(String command, String line) throws Exception {
+        Path script = script("jykka:tell greeter first", command, "jykka:tell greeter never");
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
                 script.toString())) {
-            jykka.await("No actor is named 'nobody'\\. Running: greeter");
-            jykka.await("'soon' is not a timeout");
-            assertEquals(0, jykka.awaitExit());
-            assertTrue(jykka.findAll(0, "^\\s+at |Exception").isEmpty(), "no stack trace:\n" + jykka.output());
+            assertEquals(1, jykka.awaitExit(), jykka.output());
+            jykka.await("^commands\\.gogo line 2: " + line);
+            jykka.await("Stopping \\(the script failed\\)");
+            assertTrue(jykka.findAll(0, "never").isEmpty(), "the script stopped there:\n" + jykka.output());
+            assertTrue(jykka.findAll(0, "^\\s+at |Exception|Cannot coerce").isEmpty(), "no stack trace:\n" + jykka.output());
+        }
+    }
+
+    @Test
+    void missingScriptFileIsOneLineAndExitStatusTwo() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--script", temp.resolve("none.gogo").toString())) {
+            assertEquals(2, jykka.awaitExit(), jykka.output());
+            jykka.await("^jykka: --script .*none\\.gogo: there is no such file");
+            assertEquals(1, jykka.output().strip().lines().count(), jykka.output());
+        }
+    }
+
+    @Test
+    void runForIsHonouredWhenTheConsoleInputEndsAtOnce() throws Exception {
+        try (ContainerProcess jykka = ContainerProcess.start(home(), "--run-for", "3")) {
+            jykka.await(RUNNING);
+            jykka.endInput();
+            jykka.await("The console's input has ended; running until --run-for is over");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            int over = jykka.await("Stopping \\(--run-for 3 s is over\\)").index();
+            assertTrue(jykka.findAll(0, "Stopping").size() == 1 && over > 0, jykka.output());
         }
     }
 
@@ -262,6 +312,9 @@ class DistributionIT {
             assertEquals(urn, jykka.await(STOPPED).match().group(3));
             assertEquals(0, jykka.awaitExit());
             assertTrue(jykka.findAll(0, "greeter .* yes .*" + urn).isEmpty(), "not listed as alive:\n" + jykka.output());
+            // Its jar is still in deploy/: the listing says so, not "copy a plugin jar".
+            jykka.await("^No actors are running\\. Plugin bundles: org\\.jykka\\.example\\.greeter \\S+ \\[\\d+] \\(active\\)");
+            assertTrue(jykka.findAll(0, "Copy a plugin jar").isEmpty(), jykka.output());
         }
     }
 
@@ -316,8 +369,41 @@ class DistributionIT {
             jykka.await(RUNNING);
             jykka.type("jykka:ask greeter console");
             jykka.await("Hi there! You said: console");
+            jykka.await("Remote shell on 127\\.0\\.0\\.1:\\d+");
+            try (ContainerProcess client = ContainerProcess.start(jykka.home(), "client", "-c", "jykka:ask greeter remote")) {
+                assertEquals(0, client.awaitExit(), client.output());
+                client.await("^Hi there! You said: remote");
+            }
             jykka.type("stop 0");
             assertEquals(0, jykka.awaitExit(), jykka.output());
+        }
+    }
+
+    @Test
+    void actorThatDoesNotStopInTimeIsNamedAtShutdown() throws Exception {
+        Path home = home();
+        Files.write(home.resolve("deploy/sleeper.jar"), TestPlugins.plugin("test.sleeper", Sleeper.class));
+        Path script = script("jykka:tell sleeper 20000");
+        try (ContainerProcess jykka = ContainerProcess.start(home, Map.of("JAVA_OPTS", "-Djykka.stop.timeout=200"),
+                "--script", script.toString())) {
+            jykka.await("sleeper: sleeping 20000 ms");
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            jykka.await("^\\[WARN] Still running when the framework stopped \\(it did not stop in time\\): sleeper ");
+            jykka.await("Jykka stopped");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"felix", "equinox"})
+    void bootPrintsNoJvmWarningsOnJava24AndLater(String framework) throws Exception {
+        Path jdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        assumeTrue(Files.isExecutable(jdk.resolve("bin/java")), "a Java 24+ JDK at " + jdk);
+        Path script = script("jykka:actors");
+        try (ContainerProcess jykka = ContainerProcess.start(home(), Map.of("JAVA_HOME", jdk.toString()),
+                "--framework", framework, "--deploy", "greeter", "--script", script.toString())) {
+            assertEquals(0, jykka.awaitExit(), jykka.output());
+            jykka.await("greeter +org\\.jykka\\.example\\.greeter\\.Greeter");
+            assertTrue(jykka.findAll(0, "WARNING|terminally deprecated|sun\\.misc").isEmpty(), jykka.output());
         }
     }
 
@@ -348,21 +434,5 @@ class DistributionIT {
             }
         }
         return copy;
-    }
-
-    /** A well-formed bundle that can never resolve: it imports a package nobody exports. */
-    private static byte[] bundleNeedingAMissingPackage() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "broken.plugin");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", "org.example.missing");
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream out = new JarOutputStream(bytes, manifest)) {
-            out.flush();
-        }
-        return bytes.toByteArray();
     }
 }

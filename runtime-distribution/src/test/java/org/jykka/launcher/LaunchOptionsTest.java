@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LaunchOptionsTest {
 
@@ -29,10 +32,18 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void scriptImpliesNoConsole() {
-        LaunchOptions options = LaunchOptions.parse("--script", "commands.gogo");
+    void scriptImpliesNoConsole(@TempDir Path temp) throws Exception {
+        Path script = Files.writeString(temp.resolve("commands.gogo"), "jykka:actors\n");
+        LaunchOptions options = LaunchOptions.parse("--script", script.toString());
         assertFalse(options.shell());
         assertTrue(options.script().isAbsolute());
+    }
+
+    @Test
+    void scriptThatDoesNotExistIsRejectedNamingIt(@TempDir Path temp) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse("--script", temp.resolve("none.gogo").toString()));
+        assertTrue(e.getMessage().endsWith("none.gogo: there is no such file"), e.getMessage());
     }
 
     @Test
@@ -57,7 +68,7 @@ class LaunchOptionsTest {
     @Test
     void usageNamesEveryOption() {
         for (String option : List.of("--framework", "--deploy", "--no-shell", "--script", "--run-for", "--verbose",
-                "--help")) {
+                "--version", "--help")) {
             assertTrue(LaunchOptions.USAGE.contains(option), option);
         }
     }

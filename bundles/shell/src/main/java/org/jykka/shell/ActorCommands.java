@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorException;
 import org.jykka.ActorRef;
@@ -11,9 +13,9 @@ import org.jykka.ActorTimeoutException;
 
 /**
  * The {@code jykka} shell commands. Gogo calls the public methods by name; each prints what it did
- * to the session's {@code System.out} (Gogo redirects it per session), and a mistake (an unknown
- * actor, a bad timeout) is one plain line on {@code System.err}, never an exception, so a script
- * carries on and a user reads a sentence instead of a stack trace.
+ * to the session's {@code System.out} (Gogo redirects it per session). A mistake (an unknown actor,
+ * a bad timeout, no answer in time) throws a {@link CommandFailedException} whose message is one
+ * plain sentence: the console prints that line, and a script or a remote command fails with it.
  *
  * <p>The command that stops an actor is {@code stopactor}, not {@code stop}: Gogo resolves an
  * unqualified command by searching every scope, and a second {@code stop} would make
@@ -22,6 +24,14 @@ import org.jykka.ActorTimeoutException;
 public final class ActorCommands {
 
     static final String SCOPE = "jykka";
+
+    /** Each command's usage line, printed when it is given the wrong number of arguments. */
+    static final Map<String, String> USAGE = Map.of(
+            "actors", "jykka:actors",
+            "actor", "jykka:actor <urn|name>",
+            "tell", "jykka:tell <urn|name> <text...>",
+            "ask", "jykka:ask <urn|name> <text> [timeout]",
+            "stopactor", "jykka:stopactor <urn|name>");
     static final String[] FUNCTIONS = {"actors", "actor", "tell", "ask", "stopactor"};
 
     /** How long {@code ask} waits when no timeout is given. */
@@ -29,17 +39,19 @@ public final class ActorCommands {
     /** How long {@code stopactor} waits for the actor to finish its inbox and {@code onStop}. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final String ACTOR = "the actor's URN (urn:uuid:...), plugin name or class name";
+
     private final ActorDirectory directory;
 
     ActorCommands(ActorDirectory directory) {
         this.directory = directory;
     }
 
-    /** {@code jykka:actors}: a table of every actor: name, class, bundle, alive, inbox size, URN. */
+    @Descriptor("List every actor: name, class, bundle (with its version), alive, inbox size, URN")
     public void actors() {
         List<ActorListing> actors = directory.list();
         if (actors.isEmpty()) {
-            System.out.println("No actors are running. Copy a plugin jar into deploy/ (see examples/).");
+            System.out.println(directory.whyNoActors());
             return;
         }
         TextTable table = new TextTable("NAME", "CLASS", "BUNDLE", "ALIVE", "INBOX", "URN");
@@ -52,14 +64,9 @@ public final class ActorCommands {
         System.out.println(actors.size() + (actors.size() == 1 ? " actor" : " actors"));
     }
 
-    /**
-     * {@code jykka:actor <urn|name>}: one actor in detail, with the services it is published under.
-     */
-    public void actor(String actor) {
+    @Descriptor("Show one actor in detail, with the services it is published under")
+    public void actor(@Descriptor(ACTOR) String actor) {
         ActorListing target = find(actor);
-        if (target == null) {
-            return;
-        }
         ActorRef<?> ref = target.ref();
         List<String> services = directory.servicesOf(ref.urn());
         TextTable details = new TextTable("name:", target.name() == null ? "-" : target.name());
@@ -73,55 +80,51 @@ public final class ActorCommands {
     }
 
     /**
-     * {@code jykka:tell <urn|name> <text...>}: sends the words, joined by spaces, as one string
-     * message, not waiting ({@code tell greeter hello there} and {@code tell greeter 'hello there'}
-     * send the same).
+     * Sends the words, joined by spaces, as one string message, not waiting ({@code tell greeter
+     * hello there} and {@code tell greeter 'hello there'} send the same).
      */
-    public void tell(String actor, String... words) {
+    @Descriptor("Send the words, joined by spaces, to an actor as one string message, without waiting")
+    public void tell(@Descriptor(ACTOR) String actor,
+            @Descriptor("the words of the message (quoting is optional)") String... words) {
         if (words.length == 0) {
-            System.err.println("Give a message to send: jykka:tell " + actor + " <text>");
-            return;
+            throw new CommandFailedException("Give a message to send. Usage: " + USAGE.get("tell"));
         }
         String text = String.join(" ", words);
         ActorListing target = find(actor);
-        if (target == null) {
-            return;
-        }
         try {
             target.ref().tell(text);
             System.out.println("Told " + describe(target) + ": " + text);
         } catch (ActorDeadException e) {
-            notAlive(target);
+            throw notAlive(target);
         }
     }
 
-    /** {@code jykka:ask <urn|name> <text>}: as the three-argument form, waiting 5 seconds. */
-    public void ask(String actor, String text) {
+    @Descriptor("Send a string message to an actor and print its answer, waiting at most 5 seconds")
+    public void ask(@Descriptor(ACTOR) String actor,
+            @Descriptor("the message; quote it if it has spaces: 'hello there'") String text) {
         ask(find(actor), text, DEFAULT_ASK_TIMEOUT);
     }
 
     /**
-     * {@code jykka:ask <urn|name> <text> <timeout>}: sends {@code text}, waits for the answer and
-     * prints it. The timeout is seconds ({@code 2}, {@code 0.5}), or with a unit ({@code 500ms},
-     * {@code 2s}, {@code 1m}), or ISO-8601 ({@code PT2S}).
+     * As the two-argument form, with a timeout: seconds ({@code 2}, {@code 0.5}), or with a unit
+     * ({@code 500ms}, {@code 2s}, {@code 1m}), or ISO-8601 ({@code PT2S}).
      */
-    public void ask(String actor, String text, String timeout) {
+    @Descriptor("Send a string message to an actor and print its answer, waiting at most the timeout")
+    public void ask(@Descriptor(ACTOR) String actor,
+            @Descriptor("the message; quote it if it has spaces: 'hello there'") String text,
+            @Descriptor("how long to wait: seconds (2, 0.5), 500ms, 2s, 1m or PT2S") String timeout) {
         Duration wait;
         try {
             wait = parseTimeout(timeout);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return;
+            throw new CommandFailedException(e.getMessage());
         }
         ask(find(actor), text, wait);
     }
 
-    /** {@code jykka:stopactor <urn|name>}: stops the actor after the messages already in its inbox. */
-    public void stopactor(String actor) {
+    @Descriptor("Stop an actor after the messages already in its inbox, waiting at most 10 seconds")
+    public void stopactor(@Descriptor(ACTOR) String actor) {
         ActorListing target = find(actor);
-        if (target == null) {
-            return;
-        }
         try {
             if (target.ref().stop(STOP_TIMEOUT)) {
                 System.out.println("Stopped " + describe(target));
@@ -129,43 +132,67 @@ public final class ActorCommands {
                 System.out.println(describe(target) + " had already stopped");
             }
         } catch (ActorTimeoutException e) {
-            System.err.println(describe(target) + " has not stopped within " + seconds(STOP_TIMEOUT)
+            throw new CommandFailedException(describe(target) + " has not stopped within " + seconds(STOP_TIMEOUT)
                     + "; it will once it finishes what it is doing");
+        } catch (ActorException e) {
+            throw interrupted(e, "stopactor " + actor);
         }
     }
 
+    /**
+     * What Gogo calls when no other method fits the arguments it was given (a missing or an extra
+     * one): the command's usage line, instead of Gogo's "Cannot coerce" message. Gogo prefers every
+     * method whose parameters fit, so this one only ever runs for a mistake.
+     *
+     * @param command the command's name, then the arguments it was given
+     */
+    public void _main(String... command) {
+        String name = command.length == 0 ? "" : command[0].toLowerCase(Locale.ROOT);
+        String usage = USAGE.get(name);
+        throw new CommandFailedException(usage == null ? "jykka has no command '" + name + "'"
+                : "Usage: " + usage + " (help " + SCOPE + ":" + name + " says more)");
+    }
+
     private void ask(ActorListing target, String text, Duration timeout) {
-        if (target == null) {
-            return;
-        }
         try {
             Object answer = target.ref().ask(text).get(timeout);
             System.out.println(String.valueOf(answer));
         } catch (ActorTimeoutException e) {
-            System.err.println(describe(target) + " did not answer within " + seconds(timeout));
+            throw new CommandFailedException(describe(target) + " did not answer within " + seconds(timeout));
         } catch (ActorDeadException e) {
-            notAlive(target);
+            throw notAlive(target);
         } catch (ActorException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(e, "ask " + target.label());
+            }
             // A checked exception from the actor, wrapped: show the actor's own exception.
-            System.err.println(describe(target) + " failed to answer: " + e.getCause());
+            throw new CommandFailedException(describe(target) + " failed to answer: " + Text.of(e.getCause()));
         } catch (RuntimeException e) {
             // The actor threw while handling the message; it keeps running, and the user gets its words.
-            System.err.println(describe(target) + " failed to answer: " + e);
+            throw new CommandFailedException(describe(target) + " failed to answer: " + Text.of(e));
         }
     }
 
-    /** The actor, or {@code null} after printing why there is none. */
+    /** The actor; a {@link CommandFailedException} saying why there is none. */
     private ActorListing find(String actor) {
         Lookup lookup = directory.find(actor);
         if (lookup instanceof Lookup.Found found) {
             return found.actor();
         }
-        System.err.println(((Lookup.Missing) lookup).reason());
-        return null;
+        throw new CommandFailedException(((Lookup.Missing) lookup).reason());
     }
 
-    private static void notAlive(ActorListing target) {
-        System.err.println(describe(target) + " is not alive (it has stopped or is stopping)");
+    /**
+     * The wait was interrupted: the user cancelled the command (Ctrl-C). The interrupt flag stays
+     * set, for the console to see.
+     */
+    private static CommandFailedException interrupted(ActorException e, String what) {
+        Thread.currentThread().interrupt();
+        return new CommandFailedException("Cancelled: " + what);
+    }
+
+    private static CommandFailedException notAlive(ActorListing target) {
+        return new CommandFailedException(describe(target) + " is not alive (it has stopped or is stopping)");
     }
 
     private static String describe(ActorListing target) {

@@ -28,6 +28,8 @@ final class ActorDirectory {
     /** Service properties of a plugin actor's {@code ActorRef} service (the extender's contract). */
     static final String URN = "jykka.actor.urn";
     static final String NAME = "jykka.actor.name";
+    /** The manifest header of a plugin bundle, which the Jykka extender reads. */
+    static final String PLUGIN_HEADER = "Jykka-Actors";
 
     private final BundleContext context;
 
@@ -111,10 +113,44 @@ final class ActorDirectory {
         return interfaces;
     }
 
+    /**
+     * Why {@code jykka:actors} lists nothing: no plugin is deployed, or the plugins that are (their
+     * bundles carry the {@value #PLUGIN_HEADER} header) run no actor any more.
+     */
+    String whyNoActors() {
+        List<String> plugins = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getHeaders("").get(PLUGIN_HEADER) != null) {
+                plugins.add(describe(bundle) + " (" + state(bundle) + ")");
+            }
+        }
+        if (plugins.isEmpty()) {
+            return "No actors are running. Copy a plugin jar into deploy/ (see examples/).";
+        }
+        return "No actors are running. Plugin bundles: " + String.join(", ", plugins)
+                + "; their actors have stopped (update or restart the bundle to start them again).";
+    }
+
+    /** {@code symbolic-name version [id]}. */
+    static String describe(Bundle bundle) {
+        return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
+    }
+
+    private static String state(Bundle bundle) {
+        switch (bundle.getState()) {
+            case Bundle.ACTIVE: return "active";
+            case Bundle.RESOLVED: return "resolved, not started";
+            case Bundle.INSTALLED: return "installed, not resolved";
+            case Bundle.STARTING: return "starting";
+            case Bundle.STOPPING: return "stopping";
+            default: return "uninstalled";
+        }
+    }
+
     private String known() {
         List<ActorListing> actors = list();
         if (actors.isEmpty()) {
-            return "No actor is running: copy a plugin jar into deploy/.";
+            return whyNoActors();
         }
         return "Running: " + actors.stream().map(ActorListing::label).distinct()
                 .collect(Collectors.joining(", ")) + " (jykka:actors lists them).";
@@ -126,7 +162,7 @@ final class ActorDirectory {
         if (bundle == null && service != null) {
             bundle = service.getBundle();
         }
-        String label = bundle == null ? "-" : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]";
+        String label = bundle == null ? "-" : describe(bundle);
         return new ActorListing(ref, name, label);
     }
 

@@ -8,7 +8,7 @@ import org.jykka.ActorRef;
  * @param ref the actor
  * @param name its plugin name ({@code jykka.actor.name}), or {@code null} for an actor that is not
  *     published as a service (e.g. one a plugin actor started itself)
- * @param bundle the bundle its class comes from, as {@code symbolic-name [id]}, or {@code "-"}
+ * @param bundle the bundle its class comes from, as {@code symbolic-name version [id]}, or {@code "-"}
  */
 record ActorListing(ActorRef<?> ref, String name, String bundle) {
 

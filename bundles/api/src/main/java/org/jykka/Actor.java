@@ -244,7 +244,7 @@ public abstract class Actor {
      * @throws IllegalStateException if not called in this actor's own thread (a handler, {@code onStart})
      */
     protected final Timers timers() {
-        return ownMailbox("timers()").timers();
+        return ActorTimers.of(ownMailbox("timers()"));
     }
 
     private Mailbox ownMailbox(String what) {

@@ -21,6 +21,19 @@ final class ActorTimers implements Timers {
     private final TimerService service;
     private final Map<Object, Entry> active = new HashMap<>();
 
+    /** The timers of {@code mailbox}'s actor, made on first use; only in the actor's own thread. */
+    static ActorTimers of(Mailbox mailbox) {
+        if (mailbox.timers == null) {
+            mailbox.timers = new ActorTimers(entry -> mailbox.offer(new Envelope.Timer(entry)), TimerService.SHARED);
+        }
+        return mailbox.timers;
+    }
+
+    /** In the actor's thread: the message of a timer's envelope, or {@code null} if it is stale. */
+    static Object accept(Mailbox mailbox, Entry entry) {
+        return mailbox.timers == null ? null : mailbox.timers.accept(entry);
+    }
+
     ActorTimers(Sink sink, TimerService service) {
         this.sink = sink;
         this.service = service;

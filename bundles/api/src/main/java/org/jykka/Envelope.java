@@ -78,11 +78,24 @@ sealed interface Envelope {
         }
     }
 
+    /** An operator's restart of a supervised actor (see ActorDirectory.restart). The loop handles it itself. */
+    record Restart() implements Envelope {
+        @Override
+        public Object deliver(Mailbox mailbox, Actor actor) {
+            throw new IllegalStateException("A restart is the loop's own");
+        }
+
+        @Override
+        public void drop(Mailbox mailbox) {
+            // the actor ended first: nothing to restart
+        }
+    }
+
     /** A timer's message, delivered only if the timer is still the active one of its key. */
     record Timer(ActorTimers.Entry entry) implements Envelope {
         @Override
         public Object deliver(Mailbox mailbox, Actor actor) throws Exception {
-            Object message = mailbox.acceptTimer(entry);
+            Object message = ActorTimers.accept(mailbox, entry);
             return message == null ? null : actor.onReceive(message); // null: cancelled meanwhile
         }
 

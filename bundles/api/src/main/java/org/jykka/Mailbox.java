@@ -9,6 +9,7 @@ import java.lang.invoke.VarHandle;
 import org.jykka.internal.Directory;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
+import org.jykka.spi.ActorStatus;
 import org.jykka.spi.Scheduler;
 
 /**
@@ -60,8 +61,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     private final Supervision supervision; // null unless supervised
     // Made on first use by DeathWatch.of: most actors never watch nor are watched. Any thread (CAS).
     volatile DeathWatch deathWatch;
-    // Made on first use, in the actor's own thread; kept across restarts.
-    private ActorTimers timers;
+    ActorTimers timers; // made on first use by ActorTimers.of, in the actor's thread; kept across restarts
     // How the actor ended; written before lifecycle becomes DEAD, so whoever sees DEAD sees it.
     private Termination end;
 
@@ -82,7 +82,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     // ---- the runtime's side ----
 
-    /** Attaches to the runtime, lists the actor as live, gives it the first schedule(); undone if refused. */
+    /** Attaches to the runtime, lists the actor, gives it the first schedule(); undone if refused. */
     void start() {
         try {
             inbox.attach(runtime.attach(this));
@@ -172,6 +172,9 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         if (envelope instanceof Envelope.Stop stop) {
             terminate(Termination.STOPPED, null, stop.reply());
             return false;
+        } else if (envelope instanceof Envelope.Restart) {
+            retireInstance(null);
+            return supervision.restartNow(this);
         }
         Promise<Object> reply = envelope.reply();
         Object result;
@@ -214,9 +217,9 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         terminate(how, failure, null);
     }
 
-    /** Lets the failed instance go: onFailure on it, its timers cancelled. */
+    /** Lets the instance go: onFailure (for a failure) or onStop on it, its timers cancelled. */
     void retireInstance(Throwable failure) {
-        runOnFailure(failure);
+        runEndHook(failure);
         if (timers != null) {
             timers.cancelAll();
         }
@@ -234,11 +237,16 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         inbox.wake();
     }
 
-    private void runOnFailure(Throwable failure) {
+    /** Runs onFailure for a failure, else onStop (if an instance is there); an exception there is logged. */
+    private void runEndHook(Throwable failure) {
         try {
-            actor.onFailure(failure);
+            if (failure != null) {
+                actor.onFailure(failure);
+            } else if (actor != null) {
+                actor.onStop();
+            }
         } catch (Throwable t) {
-            log(ERROR, "Unhandled exception in onFailure of " + ref, t);
+            log(ERROR, "Unhandled exception in " + (failure != null ? "onFailure" : "onStop") + " of " + ref, t);
         }
     }
 
@@ -250,15 +258,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
     private void terminate(Termination how, Throwable failure, Promise<Object> stopReply) {
         LIFECYCLE.setVolatile(this, STOPPING);
         Directory.remove(place, this);
-        if (failure != null) {
-            runOnFailure(failure);
-        } else if (actor != null) {
-            try {
-                actor.onStop();
-            } catch (Throwable t) {
-                log(ERROR, "Unhandled exception in onStop of " + ref, t);
-            }
-        }
+        runEndHook(failure);
         if (timers != null) {
             timers.cancelAll();
         }
@@ -362,28 +362,27 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         return scope;
     }
 
-    /** This actor's timers, made on first use; only in the actor's own thread (as acceptTimer). */
-    Timers timers() {
-        return timers != null ? timers : (timers = new ActorTimers(e -> offer(new Envelope.Timer(e)), TimerService.SHARED));
-    }
-
-    /** The message of a timer's envelope, or {@code null} if the timer is no longer active. */
-    Object acceptTimer(ActorTimers.Entry entry) {
-        return timers == null ? null : timers.accept(entry);
-    }
-
     /** How this actor ended; only for whoever has seen it dead. */
     Termination end() {
         return end;
     }
 
-    ActorRuntime runtime() {
+    ActorRuntime runtime() { // the runtime every instance must share
         return runtime;
     }
 
-    /** How many times this (supervised) actor has been restarted. */
-    int restarts() {
-        return supervision == null ? 0 : supervision.restarts();
+    @Override
+    public ActorStatus status() {
+        ActorStatus.State state = lifecycle != RUNNING ? ActorStatus.State.STOPPING
+                : supervision != null && supervision.backingOff() ? ActorStatus.State.BACKING_OFF
+                : actor == null || !started ? ActorStatus.State.RESTARTING // racy, benign: a snapshot
+                : ActorStatus.State.RUNNING;
+        return new ActorStatus(state, supervision == null ? 0 : supervision.restarts(), supervision != null);
+    }
+
+    @Override
+    public boolean restart() {
+        return supervision != null && offer(new Envelope.Restart());
     }
 
     int size() {

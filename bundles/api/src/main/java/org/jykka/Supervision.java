@@ -70,6 +70,12 @@ final class Supervision {
         return restart(mailbox);
     }
 
+    /** An operator's restart, in the actor's thread, its instance already let go; as {@link #restart}. */
+    boolean restartNow(Mailbox mailbox) {
+        mailbox.log(WARNING, "Restarting " + mailbox.ref() + " on request (restart " + (restarts() + 1) + ")", null);
+        return restart(mailbox);
+    }
+
     /** Swaps in the factory's next instance; {@code false} (and the actor ended) if there is none. */
     private boolean restart(Mailbox mailbox) {
         try {

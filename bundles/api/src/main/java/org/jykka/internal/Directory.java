@@ -25,6 +25,12 @@ public final class Directory {
 
         /** Whether {@code thread} is running this actor's code right now. */
         boolean isRunningIn(Thread thread);
+
+        /** A snapshot of the actor's state, for tools. */
+        org.jykka.spi.ActorStatus status();
+
+        /** Queues a restart of a supervised actor; {@code false} if it is not supervised or not live. */
+        boolean restart();
     }
 
     private static final AtomicLong STARTS = new AtomicLong();
@@ -59,6 +65,11 @@ public final class Directory {
     public static Optional<ActorRef<?>> byUrn(String urn) {
         Entry entry = BY_URN.get(urn);
         return entry == null ? Optional.empty() : Optional.of(entry.ref());
+    }
+
+    /** The live actor with this URN, as the loop knows it. */
+    public static Optional<Entry> entry(String urn) {
+        return Optional.ofNullable(BY_URN.get(urn));
     }
 
     /** The live actor whose code {@code thread} is running, if any. Costs a look at every live actor. */

@@ -28,6 +28,28 @@ public final class ActorDirectory {
     }
 
     /**
+     * The state of {@code ref}'s actor and how often it was restarted, or empty if it is no longer
+     * live (or not an actor of this JVM).
+     */
+    public static Optional<ActorStatus> status(ActorRef<?> ref) {
+        return Directory.entry(Objects.requireNonNull(ref, "ref").urn()).map(Directory.Entry::status);
+    }
+
+    /**
+     * Gives a supervised actor a fresh instance, as an operator's "restart": queued behind the messages
+     * already sent, like a stop; when its turn comes, {@code onStop} runs on the current instance, its
+     * timers are cancelled, and the factory's next instance takes over ({@code onStart} first),
+     * keeping the reference, the watchers and the messages that follow. It does not count against the
+     * restart limit. If the factory fails, the actor ends {@code FAILED}, as after a failed restart.
+     *
+     * @return {@code true} if the request was queued; {@code false} if the actor is not supervised or
+     *     not live (nothing happens)
+     */
+    public static boolean restart(ActorRef<?> ref) {
+        return Directory.entry(Objects.requireNonNull(ref, "ref").urn()).map(Directory.Entry::restart).orElse(false);
+    }
+
+    /**
      * The live actor whose code the calling thread is running right now (inside a hook or handler),
      * or empty outside any actor. Costs a look at every live actor.
      */

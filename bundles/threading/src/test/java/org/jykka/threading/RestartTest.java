@@ -23,6 +23,8 @@ import org.jykka.DeadLetters;
 import org.jykka.Restart;
 import org.jykka.Termination;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.spi.ActorDirectory;
+import org.jykka.spi.ActorStatus;
 
 /** Actor.start(factory, policy): fresh instances after failures, within the policy's limits. */
 class RestartTest extends ActorTestSupport {
@@ -325,5 +327,50 @@ class RestartTest extends ActorTestSupport {
         Worker first = ref.call(w -> w).get(TIMEOUT);
         ref.tell(new IllegalStateException("boom"));
         assertNotSame(first, ref.call(w -> w).get(TIMEOUT));
+    }
+
+    @EachRuntime
+    void toolsSeeEachActorsStateAndRestartCount(Runtimes runtime) {
+        ActorRef<Worker> plain = Actor.start(new Worker(runtime, 1, new ArrayList<>()));
+        ActorRef<Worker> supervised = Actor.start(new Factory(runtime), OFTEN);
+        ActorRef<Worker> backingOff = Actor.start(new Factory(runtime), BACK_OFF_FOR_AN_HOUR);
+        supervised.tell(new IllegalStateException("boom"));
+        supervised.ask("sync").get(TIMEOUT);
+        backingOff.tell(new IllegalStateException("boom"));
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> ActorDirectory.status(backingOff)
+                .map(ActorStatus::state).orElse(null) == ActorStatus.State.BACKING_OFF);
+
+        assertEquals(new ActorStatus(ActorStatus.State.RUNNING, 0, false), ActorDirectory.status(plain).orElseThrow());
+        assertEquals(new ActorStatus(ActorStatus.State.RUNNING, 1, true), ActorDirectory.status(supervised).orElseThrow());
+        plain.stop(TIMEOUT);
+        assertTrue(ActorDirectory.status(plain).isEmpty());
+    }
+
+    @EachRuntime
+    void anOperatorsRestartGivesASupervisedActorAFreshInstanceInMailboxOrder(Runtimes runtime) {
+        Factory factory = new Factory(runtime);
+        ActorRef<Worker> ref = Actor.start(factory, Restart.limit(0, Duration.ofMinutes(1)).withBackoff(
+                Duration.ofMillis(1), Duration.ofMillis(1)));
+        ActorRef<Worker> supervised = Actor.start(new Factory(runtime), OFTEN);
+        ref.tell("before");
+
+        assertFalse(ActorDirectory.restart(ref), "a policy that never restarts is not supervised");
+        assertTrue(ActorDirectory.restart(supervised));
+        assertEquals(2, supervised.ask("after").get(TIMEOUT));
+        assertEquals(1, ActorDirectory.status(supervised).orElseThrow().restarts());
+        Worker plain = new Worker(runtime, 1, new ArrayList<>());
+        assertFalse(ActorDirectory.restart(Actor.start(plain)));
+    }
+
+    @EachRuntime
+    void anOperatorsRestartRunsOnStopOnTheOldInstanceAndOnStartOnTheNew(Runtimes runtime) {
+        Factory factory = new Factory(runtime);
+        ActorRef<Worker> ref = Actor.start(factory, OFTEN);
+        ref.tell("before");
+
+        ActorDirectory.restart(ref);
+        ref.ask("after").get(TIMEOUT);
+
+        assertEquals(List.of("start 1", "1: before", "stop 1", "start 2", "2: after"), factory.events);
     }
 }

@@ -106,7 +106,6 @@ final class PublishedActor {
         if (published.isEmpty()) {
             return; // the extender unregistered them before stopping the actor
         }
-        unregister(published);
         String actor = "Actor '" + name + "' (" + ref.actorClass().getName() + ", " + ref.urn() + ") of "
                 + PluginActors.describe(bundle);
         if (termination == null || termination.reason() == Termination.Reason.STOPPED) {
@@ -116,6 +115,7 @@ final class PublishedActor {
             LOG.log(ERROR, actor + " " + why + " and stopped for good: " + describe(termination.cause())
                     + "; its services are unregistered");
         }
+        unregister(published); // after the line, so whoever sees the services go finds it logged
     }
 
     /** A failure in words, even one whose {@code toString} throws. */

@@ -74,8 +74,8 @@ final class PublishedActor {
             throw e;
         }
         registrations.set(List.copyOf(published));
-        // Runs in the actor's thread as its last act (or in the stopping thread): no lock is held there,
-        // and all it does is unregister and log.
+        // Handed off: a pending future's callbacks run in CompletableFuture's default executor, never in the
+        // actor's thread (here at once only if the actor has already ended); all it does is log and unregister.
         ref.termination().toCompletableFuture().whenComplete((termination, impossible) -> ended(termination));
     }
 

@@ -78,7 +78,7 @@ import org.osgi.annotation.bundle.Requirement;
  * interface, with the service properties {@code jykka.actor.urn}, {@code jykka.actor.class} and
  * {@code jykka.actor.name}. A restart keeps them: the {@code ActorRef} and its proxies stay the same
  * objects, with the same {@code service.id}. They go away as soon as the actor ends for good (it
- * stopped itself, failed without a restart policy, or its policy gave up: logged in one line naming
+ * was stopped, failed without a restart policy, or its policy gave up: logged in one line naming
  * the bundle, the class, the name and the cause), and before the actors stop when the bundle stops.
  */
 @Documented

@@ -16,7 +16,7 @@
  * {@code jykka.stop.timeout} milliseconds in all (a framework or system property; default 10000);
  * those still stopping then are logged and abandoned. An actor declared with a restart policy
  * ({@link org.jykka.osgi.PluginActor#maxRestarts()}) is restarted under the same services; an actor
- * that ends while its plugin runs (it stopped itself, failed without a policy, or its policy gave up)
+ * that ends while its plugin runs (it was stopped, failed without a policy, or its policy gave up)
  * is logged in one line and loses its services at once. Stopping the extender stops every actor it
  * started.
  * An actor declared with a factory PID ({@link org.jykka.osgi.PluginActor#factoryPid()}) instead
@@ -26,7 +26,7 @@
  * bundle and the class, and never affect other actors or plugins.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.jykka.osgi;
 
 import org.osgi.annotation.bundle.Export;

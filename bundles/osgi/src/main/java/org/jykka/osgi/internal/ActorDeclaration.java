@@ -119,7 +119,7 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
             if (maxRestarts == null || maxRestarts == 0) {
                 if (within != null || backoffMin != null || backoffMax != null) {
                     throw new IllegalArgumentException((within != null ? "within" : backoffMin != null ? "backoffMin"
-                            : "backoffMax") + " is set but maxRestarts is not; set maxRestarts=<n> (n > 0) for an"
+                            : "backoffMax") + " is set but maxRestarts is not above 0; set maxRestarts=<n> (n > 0) for an"
                             + " actor that restarts, or leave the restart parameters out");
                 }
                 return Restart.never();

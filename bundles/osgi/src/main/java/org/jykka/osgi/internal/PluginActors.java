@@ -18,8 +18,6 @@ import org.jykka.ActorDeadException;
 import org.jykka.ActorRef;
 import org.jykka.ActorScope;
 import org.jykka.ActorTimeoutException;
-import org.jykka.Restart;
-import org.jykka.Termination;
 import org.osgi.framework.Bundle;
 
 /**

@@ -109,7 +109,8 @@ final class PublishedActor {
         String actor = "Actor '" + name + "' (" + ref.actorClass().getName() + ", " + ref.urn() + ") of "
                 + PluginActors.describe(bundle);
         if (termination == null || termination.reason() == Termination.Reason.STOPPED) {
-            LOG.log(WARNING, actor + " stopped itself while its bundle runs; its services are unregistered");
+            LOG.log(WARNING, actor + " was stopped while its bundle runs (by itself or by another caller); its"
+                    + " services are unregistered");
         } else {
             String why = policy.equals(Restart.never()) ? "failed" : "failed with no restart left under " + policy;
             LOG.log(ERROR, actor + " " + why + " and stopped for good: " + describe(termination.cause())

@@ -116,7 +116,7 @@ class SupervisionTest extends FrameworkTest {
 
         awaitEquals(List.of(), () -> osgi.services(null, "(jykka.actor.name=quitter)"));
         assertTrue(log.atLeast(Level.WARNING).stream().anyMatch(m -> m.contains("bundle " + SUPERVISED + " ")
-                && m.contains("'quitter'") && m.contains("stopped itself")), log.atLeast(Level.WARNING).toString());
+                && m.contains("'quitter'") && m.contains("was stopped while its bundle runs")), log.atLeast(Level.WARNING).toString());
     }
 
     @Test

@@ -86,7 +86,7 @@ import org.osgi.annotation.bundle.Requirement;
 // does a plugin import the packages of the interfaces in services() (and org.jykka.osgi itself).
 @Retention(RUNTIME)
 @Target(TYPE)
-@Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
+@Requirement(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = PluginActor.EXTENDER_VERSION)
 @Header(name = PluginActor.HEADER,
         // In a bnd macro \; is a literal ';'; an element left at its default ("" or {}) adds nothing.
         value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}"
@@ -103,6 +103,18 @@ public @interface PluginActor {
 
     /** The name of the {@code osgi.extender} capability the Jykka extender provides. */
     String EXTENDER = "org.jykka";
+
+    /** The version of that capability; plugins require it up to, not including, the next major. */
+    String EXTENDER_VERSION = "0.1.0";
+
+    /** The service property that holds a published actor's URN ({@code urn:uuid:…}). */
+    String URN_PROPERTY = "jykka.actor.urn";
+
+    /** The service property that holds a published actor's fully qualified class name. */
+    String CLASS_PROPERTY = "jykka.actor.class";
+
+    /** The service property that holds a published actor's name (see {@link #name()}). */
+    String NAME_PROPERTY = "jykka.actor.name";
 
     /**
      * The actor's name: the {@code jykka.actor.name} service property, and how the shell finds it.

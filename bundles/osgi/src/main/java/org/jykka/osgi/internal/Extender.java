@@ -29,7 +29,7 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * run side by side, each extends only the plugins the resolver gave it.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
-@Capability(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = "0.1.0")
+@Capability(namespace = "osgi.extender", name = PluginActor.EXTENDER, version = PluginActor.EXTENDER_VERSION)
 public final class Extender implements BundleActivator, BundleTrackerCustomizer<PluginActors> {
     // As org.osgi.namespace.extender.ExtenderNamespace, which is not part of osgi.core.
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -126,7 +126,7 @@ public final class Extender implements BundleActivator, BundleTrackerCustomizer<
             LOG.log(WARNING, PluginActors.describe(bundle) + " has a " + PluginActor.HEADER + " header but does not"
                     + " require the extender, so its actors do not start. Annotate the actors with @PluginActor,"
                     + " or add: Require-Capability: osgi.extender;filter:=\"(&(osgi.extender=org.jykka)"
-                    + "(version>=0.1.0)(!(version>=1.0.0)))\"");
+                    + "(version>=" + PluginActor.EXTENDER_VERSION + ")(!(version>=1.0.0)))\"");
         }
         return false;
     }

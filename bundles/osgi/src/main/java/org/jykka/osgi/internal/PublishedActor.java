@@ -1,5 +1,7 @@
 package org.jykka.osgi.internal;
 
+import org.jykka.osgi.PluginActor;
+
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
@@ -21,9 +23,9 @@ import org.osgi.framework.ServiceRegistration;
 
 /** One started plugin actor and the services published for it, through its plugin's own context. */
 final class PublishedActor {
-    static final String URN_PROPERTY = "jykka.actor.urn";
-    static final String CLASS_PROPERTY = "jykka.actor.class";
-    static final String NAME_PROPERTY = "jykka.actor.name";
+    static final String URN_PROPERTY = PluginActor.URN_PROPERTY;
+    static final String CLASS_PROPERTY = PluginActor.CLASS_PROPERTY;
+    static final String NAME_PROPERTY = PluginActor.NAME_PROPERTY;
 
     private static final System.Logger LOG = System.getLogger("org.jykka.osgi");
 

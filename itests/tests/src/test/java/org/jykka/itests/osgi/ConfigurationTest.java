@@ -1,5 +1,6 @@
 package org.jykka.itests.osgi;
 
+import org.jykka.osgi.PluginActor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class ConfigurationTest extends FrameworkTest {
         assertEquals("red", osgi.ask(before, "colour"));
         ServiceReference<?> after = actor("SettingsActor-main");
         assertEquals(before.getProperty("service.id"), after.getProperty("service.id"));
-        assertEquals(before.getProperty("jykka.actor.urn"), after.getProperty("jykka.actor.urn"));
+        assertEquals(before.getProperty(PluginActor.URN_PROPERTY), after.getProperty(PluginActor.URN_PROPERTY));
     }
 
     @Test
@@ -96,13 +97,13 @@ class ConfigurationTest extends FrameworkTest {
         startPlugin();
         configurations.put(GREETING, "english", Map.of("text", "Hello"));
         awaitEquals(List.of("start greeting Hello"), osgi::events);
-        Object firstUrn = actor("greeting-english").getProperty("jykka.actor.urn");
+        Object firstUrn = actor("greeting-english").getProperty(PluginActor.URN_PROPERTY);
 
         configurations.put(GREETING, "english", Map.of("text", "Hi"));
 
         awaitEquals(List.of("start greeting Hello", "stop greeting Hello", "start greeting Hi"), osgi::events);
         assertEquals("Hi", osgi.ask(actor("greeting-english"), "?"));
-        assertNotEquals(firstUrn, actor("greeting-english").getProperty("jykka.actor.urn"));
+        assertNotEquals(firstUrn, actor("greeting-english").getProperty(PluginActor.URN_PROPERTY));
     }
 
     @Test
@@ -124,7 +125,7 @@ class ConfigurationTest extends FrameworkTest {
         startPlugin();
         configurations.put(GREETING, "english", Map.of("text", "Hello"));
         awaitEquals(List.of("greeting-english"), osgi::actorNames);
-        Object urn = actor("greeting-english").getProperty("jykka.actor.urn");
+        Object urn = actor("greeting-english").getProperty(PluginActor.URN_PROPERTY);
 
         configurations.put(GREETING, "broken", Map.of("text", "Oops", "times", "many"));
 
@@ -132,7 +133,7 @@ class ConfigurationTest extends FrameworkTest {
         String error = errorsAbout("broken").get(0);
         assertTrue(error.contains("'times'") && error.contains("many") && error.contains("org.jykka.itests.configured"), error);
         assertEquals(List.of("greeting-english"), osgi.actorNames());
-        assertEquals(urn, actor("greeting-english").getProperty("jykka.actor.urn"));
+        assertEquals(urn, actor("greeting-english").getProperty(PluginActor.URN_PROPERTY));
     }
 
     @Test

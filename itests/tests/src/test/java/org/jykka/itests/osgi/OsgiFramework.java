@@ -1,5 +1,6 @@
 package org.jykka.itests.osgi;
 
+import org.jykka.osgi.PluginActor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +146,7 @@ final class OsgiFramework implements AutoCloseable {
     List<String> actorNames() {
         List<String> names = new ArrayList<>();
         for (ServiceReference<?> reference : actorServices(null)) {
-            names.add((String) reference.getProperty("jykka.actor.name"));
+            names.add((String) reference.getProperty(PluginActor.NAME_PROPERTY));
         }
         names.sort(null);
         return names;

@@ -1,5 +1,6 @@
 package org.jykka.itests.osgi;
 
+import org.jykka.osgi.PluginActor;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,7 +106,7 @@ class RedeployTest extends FrameworkTest {
     private List<String> actorUrns() {
         List<String> urns = new ArrayList<>();
         for (ServiceReference<?> reference : osgi.actorServices(null)) {
-            urns.add((String) reference.getProperty("jykka.actor.urn"));
+            urns.add((String) reference.getProperty(PluginActor.URN_PROPERTY));
         }
         return urns;
     }

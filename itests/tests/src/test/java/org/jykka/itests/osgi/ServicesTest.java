@@ -1,5 +1,6 @@
 package org.jykka.itests.osgi;
 
+import org.jykka.osgi.PluginActor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,16 +31,16 @@ class ServicesTest extends FrameworkTest {
     void eachActorIsAnActorRefServiceWithUrnClassAndName() throws Exception {
         ServiceReference<?> counter = single(osgi.actorServices("(jykka.actor.name=counter)"));
 
-        assertEquals("org.jykka.itests.annotated.CounterActor", counter.getProperty("jykka.actor.class"));
-        assertEquals(osgi.call(counter, OsgiFramework.ACTOR_REF, "urn"), counter.getProperty("jykka.actor.urn"));
-        assertTrue(((String) counter.getProperty("jykka.actor.urn")).startsWith("urn:uuid:"));
+        assertEquals("org.jykka.itests.annotated.CounterActor", counter.getProperty(PluginActor.CLASS_PROPERTY));
+        assertEquals(osgi.call(counter, OsgiFramework.ACTOR_REF, "urn"), counter.getProperty(PluginActor.URN_PROPERTY));
+        assertTrue(((String) counter.getProperty(PluginActor.URN_PROPERTY)).startsWith("urn:uuid:"));
     }
 
     @Test
     void theNameDefaultsToTheClassesSimpleName() {
         ServiceReference<?> echo = single(osgi.actorServices("(jykka.actor.class=org.jykka.itests.annotated.EchoActor)"));
 
-        assertEquals("EchoActor", echo.getProperty("jykka.actor.name"));
+        assertEquals("EchoActor", echo.getProperty(PluginActor.NAME_PROPERTY));
     }
 
     @Test
@@ -62,7 +63,7 @@ class ServicesTest extends FrameworkTest {
         ServiceReference<?> ref = single(osgi.actorServices("(jykka.actor.name=counter)"));
         ServiceReference<?> counter = single(osgi.services(OsgiFramework.COUNTER, null));
 
-        assertEquals(ref.getProperty("jykka.actor.urn"), counter.getProperty("jykka.actor.urn"));
+        assertEquals(ref.getProperty(PluginActor.URN_PROPERTY), counter.getProperty(PluginActor.URN_PROPERTY));
         assertEquals(1, osgi.call(counter, OsgiFramework.COUNTER, "increment"));
         assertEquals(2, osgi.call(counter, OsgiFramework.COUNTER, "increment"));
         String actorThread = (String) osgi.call(counter, OsgiFramework.COUNTER, "threadName");

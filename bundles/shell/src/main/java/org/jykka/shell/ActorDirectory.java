@@ -131,6 +131,14 @@ final class ActorDirectory {
                 + "; their actors have stopped (update or restart the bundle to start them again).";
     }
 
+    /**
+     * Queues an operator's restart of the actor (see {@code org.jykka.spi.ActorDirectory.restart}):
+     * {@code false} if it is not supervised or no longer live.
+     */
+    static boolean restart(ActorRef<?> ref) {
+        return org.jykka.spi.ActorDirectory.restart(ref);
+    }
+
     /** {@code symbolic-name version [id]}. */
     static String describe(Bundle bundle) {
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
@@ -163,7 +171,7 @@ final class ActorDirectory {
             bundle = service.getBundle();
         }
         String label = bundle == null ? "-" : describe(bundle);
-        return new ActorListing(ref, name, label);
+        return new ActorListing(ref, name, label, org.jykka.spi.ActorDirectory.status(ref).orElse(null));
     }
 
     /** The published {@code ActorRef} services matching {@code filter}, by URN, in service id order. */

@@ -15,6 +15,7 @@ import org.jykka.ActorException;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.DeadLetters;
+import org.jykka.spi.ActorStatus;
 
 /**
  * The {@code jykka} shell commands. Gogo calls the public methods by name; each prints what it did
@@ -89,7 +90,7 @@ public final class ActorCommands {
         details.add("urn:", ref.urn());
         details.add("bundle:", target.bundle());
         details.add("state:", target.state());
-        details.add("restarts:", target.status() != null && target.status().supervised() ? target.restarts()
+        details.add("restarts:", target.supervised() ? target.restarts()
                 : "- (not supervised: started without a restart policy)");
         details.add("inbox:", Integer.toString(ref.inboxSize()));
         details.add("services:", services.isEmpty() ? "none (not published)" : String.join(", ", services));
@@ -168,7 +169,7 @@ public final class ActorCommands {
         if (target.status() == null) {
             throw notAlive(target);
         }
-        if (!target.status().supervised()) {
+        if (!target.supervised()) {
             throw new CommandFailedException(describe(target) + " is not supervised (it was started without a "
                     + "restart policy), so it cannot be restarted; jykka:stopactor stops it");
         }
@@ -180,16 +181,17 @@ public final class ActorCommands {
         try {
             target.ref().call(instance -> null).get(STOP_TIMEOUT);
         } catch (ActorTimeoutException e) {
-            throw new CommandFailedException("Asked " + describe(target) + " to restart; it has not within "
-                    + seconds(STOP_TIMEOUT) + ", and will once it finishes what it is doing");
+            throw new CommandFailedException(describe(target) + " has not restarted within " + seconds(STOP_TIMEOUT)
+                    + "; it will once it finishes what it is doing");
         } catch (ActorDeadException e) {
             throw new CommandFailedException(describe(target) + " could not be restarted and has stopped "
                     + "(its log record says why)");
         } catch (ActorException e) {
             throw interrupted(e, "restart " + actor);
         }
-        ActorListing restarted = find(target.ref().urn());
-        System.out.println("Restarted " + describe(target) + " (restarts: " + restarted.restarts() + ")");
+        ActorStatus now = ActorDirectory.statusOf(target.ref());
+        System.out.println("Restarted " + describe(target)
+                + (now == null ? "" : " (restarts: " + now.restarts() + ")"));
     }
 
     @Descriptor("Show how many dead letters there were, and the last " + RecentDeadLetters.KEPT

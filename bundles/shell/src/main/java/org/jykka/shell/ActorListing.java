@@ -26,11 +26,13 @@ record ActorListing(ActorRef<?> ref, String name, String bundle, ActorStatus sta
         return status == null ? "stopped" : status.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /**
-     * How many times a supervised actor was restarted, or {@code "-"} for one without a restart
-     * policy (or no longer live), which {@code jykka:restart} cannot restart.
-     */
+    /** Whether the actor is live and has a restart policy, so {@code jykka:restart} can restart it. */
+    boolean supervised() {
+        return status != null && status.supervised();
+    }
+
+    /** How many times a supervised actor was restarted, or {@code "-"} if it is not {@link #supervised}. */
     String restarts() {
-        return status == null || !status.supervised() ? "-" : Integer.toString(status.restarts());
+        return supervised() ? Integer.toString(status.restarts()) : "-";
     }
 }

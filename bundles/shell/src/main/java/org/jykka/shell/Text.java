@@ -16,8 +16,8 @@ final class Text {
         }
         try {
             return String.valueOf(value).replaceAll("\\s*\\R\\s*", " ");
-        } catch (RuntimeException | LinkageError e) {
-            return value.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return broken(value, e);
         }
     }
 
@@ -33,7 +33,7 @@ final class Text {
         try {
             text = value instanceof String string ? string : String.valueOf(value);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return "a " + value.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+            return broken(value, e);
         }
         int end = Math.min(text.length(), max);
         if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
@@ -45,5 +45,10 @@ final class Text {
             line.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : Character.isISOControl(c) ? '?' : c);
         }
         return end < text.length() ? line.append("...").toString() : line.toString();
+    }
+
+    /** What stands in for the text of an object whose {@code toString} threw. */
+    private static String broken(Object value, Throwable failure) {
+        return value.getClass().getName() + " (its toString() threw " + failure.getClass().getName() + ")";
     }
 }

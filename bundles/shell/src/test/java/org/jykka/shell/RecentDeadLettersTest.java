@@ -74,7 +74,7 @@ class RecentDeadLettersTest {
             }
         }));
         String message = messages(ring).get(0);
-        assertTrue(message.startsWith("a " + getClass().getName() + "$") && message.endsWith(
+        assertTrue(message.startsWith(getClass().getName() + "$") && message.endsWith(
                 "(its toString() threw java.lang.IllegalStateException)"), message);
     }
 

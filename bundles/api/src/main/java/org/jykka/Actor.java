@@ -311,7 +311,12 @@ public abstract class Actor {
 
     /** How logs and references name an actor, whatever its class does to {@code toString}. */
     static String describe(Actor actor) {
-        return displayName(actor.getClass()) + " (" + actor.urn() + ")";
+        return describe(actor.getClass(), actor.urn());
+    }
+
+    /** As {@link #describe(Actor)}, from the class and URN alone (a reference outlives its instance). */
+    static String describe(Class<?> actorClass, String urn) {
+        return displayName(actorClass) + " (" + urn + ")";
     }
 
     static System.Logger logger(Class<?> actorClass) {

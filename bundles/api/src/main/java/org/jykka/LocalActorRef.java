@@ -14,13 +14,11 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
     // Kept after the end, when the mailbox has let go of the instance.
     private final Class<? extends Actor> actorClass;
     private final String urn;
-    private final String description;
 
     LocalActorRef(Mailbox mailbox, Actor actor) {
         this.mailbox = mailbox;
         this.actorClass = actor.getClass();
         this.urn = actor.urn();
-        this.description = Actor.describe(actor);
     }
 
     @Override
@@ -145,6 +143,6 @@ final class LocalActorRef<A extends Actor> implements ActorRef<A> {
 
     @Override
     public String toString() {
-        return description;
+        return Actor.describe(actorClass, urn); // built when asked: a string per actor would cost more
     }
 }

@@ -37,8 +37,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     private static final VarHandle LIFECYCLE;
 
-    // The loop running in this thread, if any: for a start inside an actor (its scope), for timers()
-    // and watch(). Set and cleared once a batch, never read on a sender's path.
+    // The loop this thread runs, if any (scopes, timers(), watch()); set once a batch, never on a send.
     private static final ThreadLocal<Mailbox> CURRENT = new ThreadLocal<>();
 
     static {
@@ -50,23 +49,18 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         }
     }
 
-    // Let go of once the actor is dead, so that a kept reference (or a pending future) does not keep
-    // the instance and everything it holds reachable. Only the loop reads it after start.
-    private Actor actor;
+    private Actor actor; // null once dead: a kept reference or future must not keep the instance reachable
     private final LocalActorRef<?> ref; // names the actor (URN, class) for good, even after its end
     private final ActorRuntime runtime;
     private final Inbox inbox = new Inbox();
     private final Promise<Termination> termination = new Promise<>(this);
     private final ActorScope scope; // null when the actor belongs to no scope
     private final Supervision supervision; // null unless supervised
-    // Made on first use by DeathWatch.of: most actors never watch nor are watched. Any thread (CAS).
-    volatile DeathWatch deathWatch;
+    volatile DeathWatch deathWatch; // made on first use by DeathWatch.of (any thread, a CAS)
     ActorTimers timers; // made on first use by ActorTimers.of, in the actor's thread; kept across restarts
-    // How the actor ended; written before lifecycle becomes DEAD, so whoever sees DEAD sees it.
-    private Termination end;
+    private Termination end; // written before lifecycle becomes DEAD: whoever sees DEAD sees it
 
-    // A field-updated int instead of an AtomicInteger: one object less per actor.
-    private volatile int lifecycle = RUNNING;
+    private volatile int lifecycle = RUNNING; // field-updated: one AtomicInteger less per actor
     private long place; // in the directory: written in start() before the first schedule()
     private boolean started; // whether the current instance has run onStart; only the batch's thread
     // The thread inside runBatch right now: a wait there for the actor's own answer would never end.
@@ -93,7 +87,8 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             termination.complete(end);
             throw refused;
         }
-        place = Directory.add(this);
+        place = Directory.nextPlace();
+        Directory.add(this);
         inbox.wake();
     }
 
@@ -257,7 +252,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
      */
     private void terminate(Termination how, Throwable failure, Promise<Object> stopReply) {
         LIFECYCLE.setVolatile(this, STOPPING);
-        Directory.remove(place, this);
+        Directory.remove(this);
         runEndHook(failure);
         if (timers != null) {
             timers.cancelAll();
@@ -378,6 +373,11 @@ final class Mailbox implements ActorLoop, Directory.Entry {
                 : actor == null || !started ? ActorStatus.State.RESTARTING // racy, benign: a snapshot
                 : ActorStatus.State.RUNNING;
         return new ActorStatus(state, supervision == null ? 0 : supervision.restarts(), supervision != null);
+    }
+
+    @Override
+    public long place() {
+        return place;
     }
 
     @Override

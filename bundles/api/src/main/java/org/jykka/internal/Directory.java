@@ -1,10 +1,10 @@
 package org.jykka.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jykka.ActorRef;
 
@@ -14,8 +14,11 @@ import org.jykka.ActorRef;
  * {@link org.jykka.spi.ActorDirectory}. Not exported: nothing outside the loop can add or hide an
  * actor.
  *
- * <p>Two lock-free maps rather than one locked {@code LinkedHashMap}: starts and stops of many actors
- * at once (and virtual threads, which must not pin their carriers) never wait for each other.
+ * <p>One lock-free map by URN rather than a locked {@code LinkedHashMap}: starts and stops of many
+ * actors at once (and virtual threads, which must not pin their carriers) never wait for each other.
+ * Start order is each entry's place number, sorted when a snapshot is taken: snapshots are for
+ * tools and {@code stopAll}, rare next to starts, and a second ordered map would cost every actor
+ * some 50 bytes more.
  */
 public final class Directory {
 
@@ -31,32 +34,35 @@ public final class Directory {
 
         /** Queues a restart of a supervised actor; {@code false} if it is not supervised or not live. */
         boolean restart();
+
+        /** The number {@link #add} gave the entry: its place in start order. */
+        long place();
     }
 
     private static final AtomicLong STARTS = new AtomicLong();
-    private static final ConcurrentSkipListMap<Long, Entry> IN_START_ORDER = new ConcurrentSkipListMap<>();
     private static final ConcurrentHashMap<String, Entry> BY_URN = new ConcurrentHashMap<>();
 
     private Directory() {}
 
-    /** Lists a starting actor; the number returned is its place in start order, for {@link #remove}. */
-    public static long add(Entry entry) {
-        long place = STARTS.incrementAndGet();
+    /** Lists a starting actor (its place taken from {@link #nextPlace} first). */
+    public static void add(Entry entry) {
         BY_URN.put(entry.ref().urn(), entry);
-        IN_START_ORDER.put(place, entry);
-        return place;
+    }
+
+    /** The next place in start order, for an entry about to be added. */
+    public static long nextPlace() {
+        return STARTS.incrementAndGet();
     }
 
     /** Forgets a stopping actor. */
-    public static void remove(long place, Entry entry) {
-        IN_START_ORDER.remove(place);
+    public static void remove(Entry entry) {
         BY_URN.remove(entry.ref().urn(), entry);
     }
 
     /** A snapshot of the live actors, in start order. */
     public static List<ActorRef<?>> all() {
         List<ActorRef<?>> refs = new ArrayList<>();
-        for (Entry entry : IN_START_ORDER.values()) {
+        for (Entry entry : inStartOrder()) {
             refs.add(entry.ref());
         }
         return List.copyOf(refs);
@@ -74,11 +80,17 @@ public final class Directory {
 
     /** The live actor whose code {@code thread} is running, if any. Costs a look at every live actor. */
     public static Optional<ActorRef<?>> runningIn(Thread thread) {
-        for (Entry entry : IN_START_ORDER.values()) {
+        for (Entry entry : BY_URN.values()) {
             if (entry.isRunningIn(thread)) {
                 return Optional.of(entry.ref());
             }
         }
         return Optional.empty();
+    }
+
+    private static List<Entry> inStartOrder() {
+        List<Entry> entries = new ArrayList<>(BY_URN.values());
+        entries.sort(Comparator.comparingLong(Entry::place));
+        return entries;
     }
 }

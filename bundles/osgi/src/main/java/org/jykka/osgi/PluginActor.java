@@ -42,12 +42,29 @@ import org.osgi.annotation.bundle.Requirement;
  * parameter    ::= 'name' '=' value
  *                | 'services' [ ':List&lt;String&gt;' | ':String' ] '=' value   (interface names, comma separated)
  *                | 'factoryPid' '=' value                                 (see {@link #factoryPid()})
+ *                | 'maxRestarts' '=' value                                (a whole number, 0 or more)
+ *                | 'within' '=' value                                     (ISO-8601 duration, positive)
+ *                | 'backoffMin' '=' value | 'backoffMax' '=' value        (ISO-8601 durations, positive)
  * value        ::= a token without ',', ';', '"' or whitespace | '"' any text without '"' '"'
  * </pre>
  *
  * <p>{@code name} defaults to the class's simple name. Any other parameter, a missing value or an
  * unterminated quote makes the header malformed: the extender logs the clause and skips it (an
- * unterminated quote, which hides where clauses end, skips the whole header).
+ * unterminated quote, which hides where clauses end, skips the whole header). So does a restart
+ * policy that does not hold together: {@code maxRestarts} above 0 without {@code within}, a
+ * duration that is not ISO-8601 or not positive, {@code within} or a backoff without
+ * {@code maxRestarts}, one backoff bound without the other, or {@code backoffMin} above
+ * {@code backoffMax}. The log line names the bundle, the clause (and so the class) and the bad
+ * parameter; that actor does not start, the others do.
+ *
+ * <p>A restart policy ({@link #maxRestarts()}, {@link #within()}, {@link #backoffMin()},
+ * {@link #backoffMax()}; in the header {@code ;maxRestarts=3;within=PT10S;backoffMin=PT0.1S;backoffMax=PT5S})
+ * makes the actor supervised, as {@code org.jykka.Actor#start(java.util.function.Supplier, org.jykka.Restart)}:
+ *
+ * <pre>{@code
+ * @PluginActor(name = "worker", maxRestarts = 3, within = "PT10S", backoffMin = "PT0.1S", backoffMax = "PT5S")
+ * public class Worker extends ThreadingActor { ... }
+ * }</pre>
  *
  * <p>The actor class must be a public, concrete {@link org.jykka.Actor} (for example a
  * {@code ThreadingActor}) with a public constructor that takes the plugin's
@@ -59,8 +76,10 @@ import org.osgi.annotation.bundle.Requirement;
  * <p>The extender registers each actor, through the plugin's own {@code BundleContext}, as an
  * {@code org.jykka.ActorRef} service and, for every listed interface, as a typed proxy under that
  * interface, with the service properties {@code jykka.actor.urn}, {@code jykka.actor.class} and
- * {@code jykka.actor.name}. The services go away as soon as the actor dies, and before the actors
- * stop when the bundle stops.
+ * {@code jykka.actor.name}. A restart keeps them: the {@code ActorRef} and its proxies stay the same
+ * objects, with the same {@code service.id}. They go away as soon as the actor ends for good (it
+ * was stopped, failed without a restart policy, or its policy gave up: logged in one line naming
+ * the bundle, the class, the name and the cause), and before the actors stop when the bundle stops.
  */
 @Documented
 // RUNTIME, not CLASS: bnd analyses only runtime-visible annotations for references, so only then
@@ -71,7 +90,12 @@ import org.osgi.annotation.bundle.Requirement;
 @Header(name = PluginActor.HEADER,
         // In a bnd macro \; is a literal ';'; an element left at its default ("" or {}) adds nothing.
         value = "${@class}${if;${#name};\\;name=\"${#name}\"}${if;${#services};\\;services:List<String>=\"${#services}\"}"
-                + "${if;${#factoryPid};\\;factoryPid=\"${#factoryPid}\"}")
+                + "${if;${#factoryPid};\\;factoryPid=\"${#factoryPid}\"}"
+                // maxRestarts only when it is not its default 0; the durations only when given.
+                + "${if;${is;${#maxRestarts};0};;\\;maxRestarts=${#maxRestarts}}"
+                + "${if;${#within};\\;within=\"${#within}\"}"
+                + "${if;${#backoffMin};\\;backoffMin=\"${#backoffMin}\"}"
+                + "${if;${#backoffMax};\\;backoffMax=\"${#backoffMax}\"}")
 public @interface PluginActor {
 
     /** The manifest header that lists a plugin's actors. */
@@ -103,4 +127,30 @@ public @interface PluginActor {
      * ({@code org.osgi.service.cm}); without it the extender logs that no instance starts.
      */
     String factoryPid() default "";
+
+    /**
+     * How many times a failing actor is replaced by a fresh instance within {@link #within()} before
+     * it stops for good, as {@code org.jykka.Restart#limit(int, java.time.Duration)}: a failure
+     * nobody waits on (a {@code tell}, a {@code void} proxy call, {@code onStart}) then makes the
+     * extender create a new instance with the same constructor and arguments, under the same
+     * {@code ActorRef} and the same services. {@code 0} (the default): never restart, the failure
+     * stops the actor and its services go.
+     */
+    int maxRestarts() default 0;
+
+    /**
+     * The window {@link #maxRestarts()} is counted in: an ISO-8601 duration ({@code "PT10S"},
+     * {@code "PT1M"}), positive; required when {@code maxRestarts} is set.
+     */
+    String within() default "";
+
+    /**
+     * The delay before the first restart in a row, doubling up to {@link #backoffMax()}, with
+     * jitter (an ISO-8601 duration, positive; set both or neither). Without it a restart is
+     * immediate.
+     */
+    String backoffMin() default "";
+
+    /** The longest delay between restarts (an ISO-8601 duration, at least {@link #backoffMin()}). */
+    String backoffMax() default "";
 }

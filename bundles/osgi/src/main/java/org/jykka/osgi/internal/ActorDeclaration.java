@@ -1,23 +1,33 @@
 package org.jykka.osgi.internal;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jykka.Restart;
 
 /**
  * One clause of a plugin's {@code Jykka-Actors} header: an actor class to start, its name (empty for
  * the class's simple name), the interfaces to publish it under, and the factory configuration PID
- * whose configurations each start one instance (empty: one instance, started with the bundle). The
- * grammar is documented on {@link org.jykka.osgi.PluginActor}.
+ * whose configurations each start one instance (empty: one instance, started with the bundle), and
+ * the restart policy of each instance ({@link Restart#never()} unless the clause sets
+ * {@code maxRestarts}). The grammar is documented on {@link org.jykka.osgi.PluginActor}.
  */
-record ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid) {
+record ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid,
+        Restart restart) {
 
     ActorDeclaration {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factoryPid, "factoryPid");
+        Objects.requireNonNull(restart, "restart");
         services = List.copyOf(services);
+    }
+
+    ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid) {
+        this(className, name, services, factoryPid, Restart.never());
     }
 
     ActorDeclaration(String className, Optional<String> name, List<String> services) {
@@ -61,11 +71,13 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
         Optional<String> name = Optional.empty();
         List<String> services = List.of();
         Optional<String> factoryPid = Optional.empty();
+        RestartParameters restart = new RestartParameters();
         for (String parameter : parts.subList(1, parts.size())) {
             int equals = parameter.indexOf('=');
             if (equals < 0) {
                 throw new IllegalArgumentException("parameter '" + parameter.strip() + "' has no value;"
-                        + " write name=<name>, services:List<String>=\"<interface>,...\" or factoryPid=<pid>");
+                        + " write name=<name>, services:List<String>=\"<interface>,...\", factoryPid=<pid>,"
+                        + " maxRestarts=<n>, within=<duration>, backoffMin=<duration> or backoffMax=<duration>");
             }
             String key = parameter.substring(0, equals).strip();
             String value = unquote(parameter.substring(equals + 1).strip());
@@ -84,11 +96,78 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
                     }
                     factoryPid = Optional.of(value);
                 }
+                case "maxRestarts" -> restart.maxRestarts = count(key, value);
+                case "within" -> restart.within = duration(key, value);
+                case "backoffMin" -> restart.backoffMin = duration(key, value);
+                case "backoffMax" -> restart.backoffMax = duration(key, value);
                 default -> throw new IllegalArgumentException("unknown parameter '" + key + "'; only name,"
-                        + " services:List<String> and factoryPid are understood");
+                        + " services:List<String>, factoryPid, maxRestarts, within, backoffMin and backoffMax are"
+                        + " understood");
             }
         }
-        return new ActorDeclaration(className, name, services, factoryPid);
+        return new ActorDeclaration(className, name, services, factoryPid, restart.policy());
+    }
+
+    /** The restart parameters of one clause, as written; {@link #policy()} checks that they fit together. */
+    private static final class RestartParameters {
+        Integer maxRestarts;
+        Duration within;
+        Duration backoffMin;
+        Duration backoffMax;
+
+        Restart policy() {
+            if (maxRestarts == null || maxRestarts == 0) {
+                if (within != null || backoffMin != null || backoffMax != null) {
+                    throw new IllegalArgumentException((within != null ? "within" : backoffMin != null ? "backoffMin"
+                            : "backoffMax") + " is set but maxRestarts is not above 0; set maxRestarts=<n> (n > 0) for an"
+                            + " actor that restarts, or leave the restart parameters out");
+                }
+                return Restart.never();
+            }
+            if (within == null) {
+                throw new IllegalArgumentException("maxRestarts=" + maxRestarts + " needs within=<duration>, the"
+                        + " window the restarts are counted in (ISO-8601, e.g. PT10S)");
+            }
+            Restart limit = Restart.limit(maxRestarts, within);
+            if (backoffMin == null && backoffMax == null) {
+                return limit;
+            }
+            if (backoffMin == null || backoffMax == null) {
+                throw new IllegalArgumentException((backoffMin == null ? "backoffMax" : "backoffMin") + " is set"
+                        + " without " + (backoffMin == null ? "backoffMin" : "backoffMax") + "; set both, or neither");
+            }
+            if (backoffMin.compareTo(backoffMax) > 0) {
+                throw new IllegalArgumentException("backoffMin=" + backoffMin + " is greater than backoffMax="
+                        + backoffMax);
+            }
+            return limit.withBackoff(backoffMin, backoffMax);
+        }
+    }
+
+    private static int count(String key, String value) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + "=" + value + " is not a whole number of restarts (0 or more)");
+    }
+
+    private static Duration duration(String key, String value) {
+        Duration duration;
+        try {
+            duration = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not an ISO-8601 duration such as PT10S or"
+                    + " PT0.5S");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + "=" + value + " must be positive");
+        }
+        return duration;
     }
 
     private static List<String> interfaceNames(String value) {

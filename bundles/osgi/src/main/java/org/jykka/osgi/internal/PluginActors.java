@@ -1,5 +1,6 @@
 package org.jykka.osgi.internal;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -10,22 +11,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jykka.Actor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorRef;
+import org.jykka.ActorScope;
 import org.jykka.ActorTimeoutException;
 import org.osgi.framework.Bundle;
 
 /**
- * Everything the extender started for one plugin bundle: its actors, their services, and the
- * factories that start its configured actors. {@link #start} starts what the bundle declares;
- * {@link #stop} undoes exactly that, once.
+ * Everything the extender started for one plugin bundle: its actors (in the plugin's own
+ * {@link ActorScope}, which every actor they start joins too), their services, and the factories
+ * that start its configured actors. {@link #start} starts what the bundle declares; {@link #stop}
+ * undoes exactly that, once.
  */
 final class PluginActors {
     private static final System.Logger LOG = System.getLogger("org.jykka.osgi");
 
     private final Bundle bundle;
     private final Duration stopTimeout;
+    private final ActorScope scope;
     private final List<PublishedActor> running = new ArrayList<>(); // start order; guarded by this
     private final List<AutoCloseable> factories = new ArrayList<>(); // guarded by this
     private boolean stopped; // guarded by this
@@ -33,6 +39,7 @@ final class PluginActors {
     PluginActors(Bundle bundle, Duration stopTimeout) {
         this.bundle = bundle;
         this.stopTimeout = stopTimeout;
+        this.scope = ActorScope.open(bundle.getSymbolicName() + " " + bundle.getVersion());
     }
 
     /**
@@ -74,10 +81,11 @@ final class PluginActors {
     }
 
     /**
-     * Unregisters the configuration factories (stopping their actors) and every service, then stops
-     * the actors in reverse start order, giving each at most the stop timeout; an actor that does not
-     * stop in time is logged and left to stop on its own. Returns when all are stopped or abandoned.
-     * Calling it again does nothing.
+     * Unregisters the configuration factories (stopping their actors) and every service, then closes
+     * the plugin's scope: every actor started for it, and every actor those started, however deep,
+     * stops in reverse start order, within the stop timeout in all; actors still stopping then are
+     * logged and left to stop on their own. Returns when all are stopped or abandoned. Calling it
+     * again does nothing.
      */
     void stop() {
         List<PublishedActor> actors;
@@ -102,8 +110,13 @@ final class PluginActors {
         for (int i = actors.size() - 1; i >= 0; i--) {
             actors.get(i).unregisterServices();
         }
-        for (int i = actors.size() - 1; i >= 0; i--) {
-            actors.get(i).stop();
+        try {
+            scope.close(stopTimeout); // from inside one of the plugin's actors, it does not wait for that one
+            LOG.log(DEBUG, () -> "Stopped every actor of " + describe(bundle));
+        } catch (ActorTimeoutException e) {
+            LOG.log(WARNING, "Not every actor of " + describe(bundle) + " stopped within " + stopTimeout.toMillis()
+                    + " ms (set jykka.stop.timeout to wait longer); the late ones are abandoned and stop when their"
+                    + " current message is done: " + e.getMessage());
         }
     }
 
@@ -175,10 +188,10 @@ final class PluginActors {
         for (String service : declaration.services()) {
             interfaces.add(loadInterface(service));
         }
-        Actor actor = instantiate(actorClass, configuration);
-        ActorRef<Actor> ref = Actor.start(actor);
+        Actor first = instantiate(actorClass, configuration);
+        ActorRef<Actor> ref = scope.start(factory(first, actorClass, configuration), declaration.restart());
         awaitOnStart(ref);
-        PublishedActor started = new PublishedActor(ref, name, bundle, stopTimeout);
+        PublishedActor started = new PublishedActor(ref, name, bundle, stopTimeout, declaration.restart());
         try {
             started.publish(interfaces);
         } catch (ActorDeadException e) {
@@ -189,6 +202,26 @@ final class PluginActors {
         }
         LOG.log(INFO, "Started " + ref + " as '" + name + "' for " + describe(bundle));
         return started;
+    }
+
+    /**
+     * The instances of one actor: {@code first} (made by the caller, so its failures read as a
+     * plugin's), then, for each restart, a new one made as it was, in the actor's thread.
+     */
+    private Supplier<Actor> factory(Actor first, Class<? extends Actor> actorClass, Map<String, Object> configuration) {
+        AtomicReference<Actor> unused = new AtomicReference<>(first); // let go once taken
+        return () -> {
+            Actor instance = unused.getAndSet(null);
+            if (instance != null) {
+                return instance;
+            }
+            try {
+                return instantiate(actorClass, configuration);
+            } catch (PluginFailure e) {
+                throw new IllegalStateException("Could not make a new " + actorClass.getName() + " of "
+                        + describe(bundle) + ": " + e.getMessage(), e.getCause());
+            }
+        };
     }
 
     /**
@@ -207,9 +240,17 @@ final class PluginActors {
         }
     }
 
-    private static PluginFailure diedInOnStart(ActorRef<?> ref) {
-        return new PluginFailure("its onStart threw, so it stopped and is not published (the exception is in the"
-                + " ERROR line logged by " + ref.actorClass().getName() + ")", null);
+    /** Names the failure that ended the actor (its termination follows the failed call at once). */
+    private PluginFailure diedInOnStart(ActorRef<?> ref) {
+        Throwable cause = null;
+        try {
+            cause = ref.termination().get(stopTimeout).cause();
+        } catch (ActorTimeoutException e) {
+            // not ended after all this time: say so without the cause
+        }
+        return new PluginFailure("its onStart threw " + (cause == null ? "" : PublishedActor.describe(cause) + " ")
+                + "and it stopped, so it is not published (the stack trace is in the ERROR line logged by "
+                + ref.actorClass().getName() + ")", null);
     }
 
     private Class<? extends Actor> loadActorClass(String className) throws PluginFailure {

@@ -1,6 +1,7 @@
 package org.jykka.osgi.internal;
 
 import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
+import org.jykka.Restart;
+import org.jykka.Termination;
 import org.jykka.proxy.ActorProxy;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -28,15 +31,16 @@ final class PublishedActor {
     private final String name;
     private final Bundle bundle;
     private final Duration stopTimeout;
-    // Swapped for an empty list by whoever unregisters first: the bundle stopping or the actor dying.
+    private final Restart policy;
+    // Swapped for an empty list by whoever unregisters first: the bundle stopping or the actor ending.
     private final AtomicReference<List<ServiceRegistration<?>>> registrations = new AtomicReference<>(List.of());
-    private volatile boolean stopRequested;
 
-    PublishedActor(ActorRef<?> ref, String name, Bundle bundle, Duration stopTimeout) {
+    PublishedActor(ActorRef<?> ref, String name, Bundle bundle, Duration stopTimeout, Restart policy) {
         this.ref = ref;
         this.name = name;
         this.bundle = bundle;
         this.stopTimeout = stopTimeout;
+        this.policy = policy;
     }
 
     ActorRef<?> ref() {
@@ -45,7 +49,8 @@ final class PublishedActor {
 
     /**
      * Registers the actor's services through the plugin's own context, so they belong to the
-     * plugin; then watches the actor, so its services go the moment it dies (even if it already has).
+     * plugin; then watches the actor, so its services go the moment it ends for good (even if it
+     * already has). A restart is not an end: the same reference, and so the same services, stay.
      */
     void publish(List<Class<?>> interfaces) {
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -69,7 +74,9 @@ final class PublishedActor {
             throw e;
         }
         registrations.set(List.copyOf(published));
-        ref.whenStopped().toCompletableFuture().whenComplete((ignored, failure) -> died());
+        // Handed off: a pending future's callbacks run in CompletableFuture's default executor, never in the
+        // actor's thread (here at once only if the actor has already ended); all it does is log and unregister.
+        ref.termination().toCompletableFuture().whenComplete((termination, impossible) -> ended(termination));
     }
 
     void unregisterServices() {
@@ -78,7 +85,6 @@ final class PublishedActor {
 
     /** Stops the actor and waits at most the stop timeout. */
     void stop() {
-        stopRequested = true;
         try {
             ref.stop(stopTimeout);
             LOG.log(DEBUG, () -> "Stopped " + ref + " of " + PluginActors.describe(bundle));
@@ -91,11 +97,34 @@ final class PublishedActor {
         }
     }
 
-    private void died() {
-        unregisterServices();
-        if (!stopRequested) {
-            LOG.log(WARNING, ref + " of " + PluginActors.describe(bundle) + " stopped while its bundle runs (it failed"
-                    + " or stopped itself; its own log says which); its services are unregistered");
+    /**
+     * Unregisters the services, and, if they were still there (the actor ended on its own, not by the
+     * extender), says so in one line: bundle, class, name and cause.
+     */
+    private void ended(Termination termination) {
+        List<ServiceRegistration<?>> published = registrations.getAndSet(List.of());
+        if (published.isEmpty()) {
+            return; // the extender unregistered them before stopping the actor
+        }
+        String actor = "Actor '" + name + "' (" + ref.actorClass().getName() + ", " + ref.urn() + ") of "
+                + PluginActors.describe(bundle);
+        if (termination == null || termination.reason() == Termination.Reason.STOPPED) {
+            LOG.log(WARNING, actor + " was stopped while its bundle runs (by itself or by another caller); its"
+                    + " services are unregistered");
+        } else {
+            String why = policy.equals(Restart.never()) ? "failed" : "failed with no restart left under " + policy;
+            LOG.log(ERROR, actor + " " + why + " and stopped for good: " + describe(termination.cause())
+                    + "; its services are unregistered");
+        }
+        unregister(published); // after the line, so whoever sees the services go finds it logged
+    }
+
+    /** A failure in words, even one whose {@code toString} throws. */
+    static String describe(Throwable failure) {
+        try {
+            return String.valueOf(failure);
+        } catch (RuntimeException | LinkageError e) {
+            return failure.getClass().getName() + " (whose toString threw " + e.getClass().getName() + ")";
         }
     }
 

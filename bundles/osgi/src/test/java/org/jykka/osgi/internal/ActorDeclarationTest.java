@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jykka.Restart;
 import org.junit.jupiter.api.Test;
 
 class ActorDeclarationTest {
@@ -82,5 +84,55 @@ class ActorDeclarationTest {
 
         assertEquals(List.of(), parsed.declarations());
         assertTrue(parsed.errors().get(0).contains("factoryPid is empty"), parsed.errors().toString());
+    }
+
+    @Test
+    void aClauseWithoutRestartParametersNeverRestarts() {
+        assertEquals(Restart.never(), ActorDeclaration.parseHeader("com.example.A").declarations().get(0).restart());
+    }
+
+    @Test
+    void maxRestartsWithinAWindowIsARestartLimit() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;maxRestarts=3;within=\"PT10S\"");
+
+        assertEquals(Restart.limit(3, Duration.ofSeconds(10)), parsed.declarations().get(0).restart());
+    }
+
+    @Test
+    void aBackoffIsAddedToTheLimit() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;maxRestarts=3;within=PT10S;backoffMin=PT0.1S;backoffMax=PT5S");
+
+        assertEquals(Restart.limit(3, Duration.ofSeconds(10)).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
+                parsed.declarations().get(0).restart());
+    }
+
+    @Test
+    void zeroMaxRestartsNeverRestarts() {
+        assertEquals(Restart.never(), ActorDeclaration.parseHeader("com.example.A;maxRestarts=0").declarations().get(0).restart());
+    }
+
+    @Test
+    void eachBadRestartParameterMakesItsClauseMalformedNamingTheParameter() {
+        List<String> clauses = List.of(
+                "com.example.A;maxRestarts=three;within=PT10S",
+                "com.example.A;maxRestarts=-1;within=PT10S",
+                "com.example.A;maxRestarts=3",
+                "com.example.A;maxRestarts=3;within=soon",
+                "com.example.A;maxRestarts=3;within=PT0S",
+                "com.example.A;within=PT10S",
+                "com.example.A;maxRestarts=3;within=PT10S;backoffMin=PT1S",
+                "com.example.A;maxRestarts=3;within=PT10S;backoffMin=PT5S;backoffMax=PT1S",
+                "com.example.A;maxRestarts=3;within=PT10S;backoffMin=-PT1S;backoffMax=PT1S");
+        List<String> named = List.of("maxRestarts", "maxRestarts", "within", "within", "within", "within",
+                "backoffMax", "backoffMin", "backoffMin");
+        for (int i = 0; i < clauses.size(); i++) {
+            var parsed = ActorDeclaration.parseHeader(clauses.get(i) + ",com.example.Fine");
+
+            assertEquals(List.of(new ActorDeclaration("com.example.Fine", Optional.empty(), List.of())),
+                    parsed.declarations(), clauses.get(i));
+            assertEquals(1, parsed.errors().size(), parsed.errors().toString());
+            assertTrue(parsed.errors().get(0).contains("com.example.A") && parsed.errors().get(0).contains(named.get(i)),
+                    clauses.get(i) + ": " + parsed.errors().get(0));
+        }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * What the test plugins share with each other and with the tests: the {@link
- * org.jykka.itests.api.Counter} service interface and the {@link org.jykka.itests.api.Events} sink.
+ * org.jykka.itests.api.Counter} and {@link org.jykka.itests.api.Restartable} service interfaces and the
+ * {@link org.jykka.itests.api.Events} sink.
  */
 @Export
 @Version("0.1.0")

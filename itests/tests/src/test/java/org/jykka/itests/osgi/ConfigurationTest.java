@@ -61,6 +61,37 @@ class ConfigurationTest extends FrameworkTest {
     }
 
     @Test
+    void aConfiguredInstanceWithARestartPolicyIsRebuiltWithItsConfigurationUnderTheSameServices() throws Exception {
+        startPlugin();
+        configurations.put(SETTINGS, "main", Map.of("colour", "red"));
+        awaitEquals(List.of("SettingsActor-main"), osgi::actorNames);
+        ServiceReference<?> before = actor("SettingsActor-main");
+        Object firstInstance = osgi.ask(before, "instance");
+
+        osgi.call(before, OsgiFramework.ACTOR_REF, "tell", "crash");
+
+        assertNotEquals(firstInstance, osgi.ask(before, "instance"), "a fresh instance answers");
+        assertEquals("red", osgi.ask(before, "colour"));
+        ServiceReference<?> after = actor("SettingsActor-main");
+        assertEquals(before.getProperty("service.id"), after.getProperty("service.id"));
+        assertEquals(before.getProperty("jykka.actor.urn"), after.getProperty("jykka.actor.urn"));
+    }
+
+    @Test
+    void anActorAConfiguredInstanceStartedStopsWithThePlugin() throws Exception {
+        startPlugin();
+        configurations.put(SETTINGS, "main", Map.of("colour", "red"));
+        awaitEquals(List.of("SettingsActor-main"), osgi::actorNames);
+        Object helper = osgi.ask(actor("SettingsActor-main"), "spawn");
+        assertTrue(osgi.registryUrns().contains(helper), osgi.registryUrns().toString());
+
+        osgi.bundle("org.jykka.itests.configured").stop();
+
+        assertEquals(List.of(), osgi.registryUrns());
+        awaitEquals(List.of(), () -> actorThreads("SettingsActor", "SettingsHelper"));
+    }
+
+    @Test
     void aChangedConfigurationRestartsItsInstanceWithTheNewProperties() throws Exception {
         startPlugin();
         configurations.put(GREETING, "english", Map.of("text", "Hello"));

@@ -54,6 +54,7 @@ class IsolationTest extends FrameworkTest {
         List<String> errors = log.atLeast(Level.SEVERE).stream().filter(m -> m.contains("ThrowingOnStart")).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("bundle " + FAULTY + " ") && errors.get(0).contains("onStart"), errors.get(0));
+        assertTrue(errors.get(0).contains("ThrowingOnStart fails in onStart"), "the cause is named: " + errors.get(0));
         assertEquals(List.of(), log.atLeast(Level.INFO).stream().filter(m -> m.startsWith("Started ThrowingOnStart")).toList());
     }
 
@@ -75,6 +76,9 @@ class IsolationTest extends FrameworkTest {
         osgi.call(actor("Fragile"), OsgiFramework.ACTOR_REF, "tell", "die");
 
         awaitEquals(List.of(), () -> osgi.services(null, "(jykka.actor.name=Fragile)"));
+        assertTrue(log.atLeast(Level.SEVERE).stream().anyMatch(m -> m.contains("bundle " + FAULTY + " ")
+                && m.contains("'Fragile'") && m.contains(FAULTY + ".Fragile") && m.contains("Fragile was told to die")),
+                "one line names bundle, class, name and cause: " + log.atLeast(Level.SEVERE));
         assertEquals(List.of("Stubborn", "healthy-first", "healthy-last", "manual-counter"), osgi.actorNames());
         assertEquals("still here", osgi.ask(actor("healthy-first"), "still here"));
         assertEquals(1, osgi.call(osgi.services(OsgiFramework.COUNTER, null).get(0), OsgiFramework.COUNTER, "increment"));

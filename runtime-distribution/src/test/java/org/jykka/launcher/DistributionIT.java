@@ -208,13 +208,12 @@ class DistributionIT {
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
                 script.toString())) {
             String urn = jykka.await(STARTED).match().group(3);
-            ContainerProcess.Found header = jykka.await("NAME +CLASS +BUNDLE +ALIVE +INBOX +URN");
-            ContainerProcess.Found row = jykka.await(
-                    "greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\d\\S* \\[\\d+] +yes +0 +"
-                            + urn);
+            ContainerProcess.Found header = jykka.await("NAME +CLASS +BUNDLE +STATE +RESTARTS +INBOX +URN");
+            ContainerProcess.Found row = jykka.await("greeter +org\\.jykka\\.example\\.greeter\\.Greeter "
+                    + "+org\\.jykka\\.example\\.greeter \\d\\S* \\[\\d+] +running +- +0 +" + urn);
             String head = header.line().text().substring(header.match().start());
             String line = row.line().text().substring(row.match().start());
-            for (String column : List.of("CLASS", "BUNDLE", "ALIVE", "INBOX", "URN")) {
+            for (String column : List.of("CLASS", "BUNDLE", "STATE", "RESTARTS", "INBOX", "URN")) {
                 int at = head.indexOf(column);
                 assertTrue(line.charAt(at - 1) == ' ' && line.charAt(at) != ' ',
                         column + " is not aligned:\n" + head + "\n" + line);
@@ -268,7 +267,8 @@ class DistributionIT {
         "jykka:ask                 => Usage: jykka:ask <urn\\|name> <text> \\[timeout]",
         "jykka:actor a b           => Usage: jykka:actor <urn\\|name>",
         "jykka:ask nobody hi       => No actor is named .nobody.\\. Running: greeter",
-        "jykka:ask greeter hi soon => .soon. is not a timeout"})
+        "jykka:ask greeter hi soon => .soon. is not a timeout",
+        "jykka:restart greeter     => greeter \\(urn:uuid:\\S+\\) is not supervised"})
     void scriptStopsAtAFailedCommandWithOneLineAndExitStatusOne(String command, String line) throws Exception {
         Path script = script("jykka:tell greeter first", command, "jykka:tell greeter never");
         try (ContainerProcess jykka = ContainerProcess.start(home(), "--deploy", "greeter", "--script",
@@ -311,7 +311,7 @@ class DistributionIT {
             jykka.await("Stopped greeter \\(" + urn + "\\)");
             assertEquals(urn, jykka.await(STOPPED).match().group(3));
             assertEquals(0, jykka.awaitExit());
-            assertTrue(jykka.findAll(0, "greeter .* yes .*" + urn).isEmpty(), "not listed as alive:\n" + jykka.output());
+            assertTrue(jykka.findAll(0, "greeter .* running .*" + urn).isEmpty(), "not listed as alive:\n" + jykka.output());
             // Its jar is still in deploy/: the listing says so, not "copy a plugin jar".
             jykka.await("^No actors are running\\. Plugin bundles: org\\.jykka\\.example\\.greeter \\S+ \\[\\d+] \\(active\\)");
             assertTrue(jykka.findAll(0, "Copy a plugin jar").isEmpty(), jykka.output());

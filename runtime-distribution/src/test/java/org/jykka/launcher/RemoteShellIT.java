@@ -64,8 +64,8 @@ class RemoteShellIT {
     void clientRunsOneCommandInTheRunningContainerAndExitsWithStatusZero() throws Exception {
         try (ContainerProcess client = client("-c", "jykka:actors")) {
             assertEquals(0, client.awaitExit(), client.output());
-            client.await("greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\S+ \\[\\d+] +yes");
-            client.await("sleeper +org\\.jykka\\.testplugin\\.Sleeper +test\\.sleeper 1\\.0\\.0 \\[\\d+] +yes");
+            client.await("greeter +org\\.jykka\\.example\\.greeter\\.Greeter +org\\.jykka\\.example\\.greeter \\S+ \\[\\d+] +running");
+            client.await("sleeper +org\\.jykka\\.testplugin\\.Sleeper +test\\.sleeper 1\\.0\\.0 \\[\\d+] +running");
         }
     }
 

@@ -22,7 +22,10 @@ final class TestPlugins {
     private TestPlugins() {
     }
 
-    /** A plugin bundle {@code bsn} whose actors are {@code actors}, each named by its simple name in lower case. */
+    /**
+     * A plugin bundle {@code bsn} whose actors are {@code actors}, each named by its simple name in
+     * lower case; the jar holds their classes and the classes nested in them.
+     */
     static byte[] plugin(String bsn, Class<?>... actors) throws IOException {
         Manifest manifest = bundleManifest(bsn);
         List<String> declared = new ArrayList<>();
@@ -30,18 +33,22 @@ final class TestPlugins {
             declared.add(actor.getName() + ";name=" + actor.getSimpleName().toLowerCase(java.util.Locale.ROOT));
         }
         Attributes main = manifest.getMainAttributes();
-        main.putValue("Import-Package", "org.jykka.threading;version=\"[0.1,1)\"");
+        main.putValue("Import-Package", "org.jykka;version=\"[0.1,1)\",org.jykka.threading;version=\"[0.1,1)\"");
         main.putValue("Jykka-Actors", String.join(",", declared));
         main.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=org.jykka)(version>=0.1.0))\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Class<?> actor : actors) {
-                String entry = actor.getName().replace('.', '/') + ".class";
-                jar.putNextEntry(new JarEntry(entry));
-                try (InputStream in = actor.getClassLoader().getResourceAsStream(entry)) {
-                    in.transferTo(jar);
+                List<Class<?>> classes = new ArrayList<>(List.of(actor));
+                classes.addAll(List.of(actor.getDeclaredClasses()));
+                for (Class<?> type : classes) {
+                    String entry = type.getName().replace('.', '/') + ".class";
+                    jar.putNextEntry(new JarEntry(entry));
+                    try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+                        in.transferTo(jar);
+                    }
+                    jar.closeEntry();
                 }
-                jar.closeEntry();
             }
         }
         return bytes.toByteArray();

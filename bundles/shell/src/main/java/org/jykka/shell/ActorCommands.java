@@ -1,7 +1,11 @@
 package org.jykka.shell;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +14,8 @@ import org.jykka.ActorDeadException;
 import org.jykka.ActorException;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
+import org.jykka.DeadLetters;
+import org.jykka.spi.ActorStatus;
 
 /**
  * The {@code jykka} shell commands. Gogo calls the public methods by name; each prints what it did
@@ -31,34 +37,44 @@ public final class ActorCommands {
             "actor", "jykka:actor <urn|name>",
             "tell", "jykka:tell <urn|name> <text...>",
             "ask", "jykka:ask <urn|name> <text> [timeout]",
-            "stopactor", "jykka:stopactor <urn|name>");
-    static final String[] FUNCTIONS = {"actors", "actor", "tell", "ask", "stopactor"};
+            "stopactor", "jykka:stopactor <urn|name>",
+            "restart", "jykka:restart <urn|name>",
+            "deadletters", "jykka:deadletters");
+    static final String[] FUNCTIONS = {"actors", "actor", "tell", "ask", "stopactor", "restart", "deadletters"};
 
     /** How long {@code ask} waits when no timeout is given. */
     static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(5);
-    /** How long {@code stopactor} waits for the actor to finish its inbox and {@code onStop}. */
+    /**
+     * How long {@code stopactor} waits for the actor to finish its inbox and {@code onStop}, and
+     * {@code restart} for its inbox, {@code onStop} and the fresh instance's {@code onStart}.
+     */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private static final String ACTOR = "the actor's URN (urn:uuid:...), plugin name or class name";
 
     private final ActorDirectory directory;
+    private final RecentDeadLetters deadLetters;
 
-    ActorCommands(ActorDirectory directory) {
+    ActorCommands(ActorDirectory directory, RecentDeadLetters deadLetters) {
         this.directory = directory;
+        this.deadLetters = deadLetters;
     }
 
-    @Descriptor("List every actor: name, class, bundle (with its version), alive, inbox size, URN")
+    @Descriptor("List every actor: name, class, bundle (with its version), state, restarts, inbox size, URN")
     public void actors() {
         List<ActorListing> actors = directory.list();
         if (actors.isEmpty()) {
             System.out.println(directory.whyNoActors());
             return;
         }
-        TextTable table = new TextTable("NAME", "CLASS", "BUNDLE", "ALIVE", "INBOX", "URN");
+        TextTable table = new TextTable("NAME", "CLASS", "BUNDLE", "STATE", "RESTARTS", "INBOX", "URN");
         for (ActorListing actor : actors) {
             ActorRef<?> ref = actor.ref();
             table.add(actor.name() == null ? "-" : actor.name(), ref.actorClass().getName(), actor.bundle(),
-                    ref.isAlive() ? "yes" : "no", Integer.toString(ref.inboxSize()), ref.urn());
+                    actor.state(), actor.restarts(), Integer.toString(ref.inboxSize()), ref.urn());
         }
         System.out.print(table.render());
         System.out.println(actors.size() + (actors.size() == 1 ? " actor" : " actors"));
@@ -73,7 +89,9 @@ public final class ActorCommands {
         details.add("class:", ref.actorClass().getName());
         details.add("urn:", ref.urn());
         details.add("bundle:", target.bundle());
-        details.add("alive:", ref.isAlive() ? "yes" : "no");
+        details.add("state:", target.state());
+        details.add("restarts:", target.supervised() ? target.restarts()
+                : "- (not supervised: started without a restart policy)");
         details.add("inbox:", Integer.toString(ref.inboxSize()));
         details.add("services:", services.isEmpty() ? "none (not published)" : String.join(", ", services));
         System.out.print(details.render());
@@ -137,6 +155,68 @@ public final class ActorCommands {
         } catch (ActorException e) {
             throw interrupted(e, "stopactor " + actor);
         }
+    }
+
+    /**
+     * Gives a supervised actor a fresh instance, after the messages already in its inbox, and waits
+     * (at most {@link #STOP_TIMEOUT}) until the fresh instance has started. An actor started without a
+     * restart policy cannot be restarted: that, an unknown actor, and one that is not alive are each a
+     * {@link CommandFailedException}, as is a fresh instance that fails to start for good.
+     */
+    @Descriptor("Restart a supervised actor: a fresh instance takes over after the messages already in its inbox")
+    public void restart(@Descriptor(ACTOR) String actor) {
+        ActorListing target = find(actor);
+        if (target.status() == null) {
+            throw notAlive(target);
+        }
+        if (!target.supervised()) {
+            throw new CommandFailedException(describe(target) + " is not supervised (it was started without a "
+                    + "restart policy), so it cannot be restarted; jykka:stopactor stops it");
+        }
+        if (!ActorDirectory.restart(target.ref())) {
+            throw notAlive(target); // it stopped since it was looked up
+        }
+        // The restart is queued like a message: an empty call behind it runs on the fresh instance,
+        // after its onStart, so its answer says the restart is done.
+        try {
+            target.ref().call(instance -> null).get(STOP_TIMEOUT);
+        } catch (ActorTimeoutException e) {
+            throw new CommandFailedException(describe(target) + " has not restarted within " + seconds(STOP_TIMEOUT)
+                    + "; it will once it finishes what it is doing");
+        } catch (ActorDeadException e) {
+            throw new CommandFailedException(describe(target) + " could not be restarted and has stopped "
+                    + "(its log record says why)");
+        } catch (ActorException e) {
+            throw interrupted(e, "restart " + actor);
+        }
+        ActorStatus now = ActorDirectory.statusOf(target.ref());
+        System.out.println("Restarted " + describe(target)
+                + (now == null ? "" : " (restarts: " + now.restarts() + ")"));
+    }
+
+    @Descriptor("Show how many dead letters there were, and the last " + RecentDeadLetters.KEPT
+            + ": when, why, to whom, what")
+    public void deadletters() {
+        long count = DeadLetters.count();
+        List<RecentDeadLetters.Letter> recent = deadLetters.recent();
+        if (count == 0 && recent.isEmpty()) {
+            System.out.println("No dead letters: every message has reached a handler.");
+            return;
+        }
+        String total = count + (count == 1 ? " dead letter" : " dead letters") + " since Jykka started";
+        if (recent.isEmpty()) {
+            System.out.println(total + "; none since the shell started.");
+            return;
+        }
+        System.out.println(total + "; the last " + recent.size() + " (oldest first):");
+        Map<String, String> labels = new HashMap<>();
+        directory.list().forEach(listed -> labels.putIfAbsent(listed.ref().urn(), listed.label()));
+        TextTable table = new TextTable("TIME", "REASON", "RECIPIENT", "URN", "MESSAGE");
+        for (RecentDeadLetters.Letter letter : recent) {
+            table.add(TIME.format(Instant.ofEpochMilli(letter.epochMillis())), letter.reason().name(),
+                    labels.getOrDefault(letter.urn(), letter.recipientClass()), letter.urn(), letter.message());
+        }
+        System.out.print(table.render());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.spi.ActorStatus;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -131,6 +132,19 @@ final class ActorDirectory {
                 + "; their actors have stopped (update or restart the bundle to start them again).";
     }
 
+    /**
+     * Queues an operator's restart of the actor (see {@code org.jykka.spi.ActorDirectory.restart}):
+     * {@code false} if it is not supervised or no longer live.
+     */
+    static boolean restart(ActorRef<?> ref) {
+        return org.jykka.spi.ActorDirectory.restart(ref);
+    }
+
+    /** What the actor is doing now, or {@code null} if it is no longer live. */
+    static ActorStatus statusOf(ActorRef<?> ref) {
+        return org.jykka.spi.ActorDirectory.status(ref).orElse(null);
+    }
+
     /** {@code symbolic-name version [id]}. */
     static String describe(Bundle bundle) {
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
@@ -163,7 +177,7 @@ final class ActorDirectory {
             bundle = service.getBundle();
         }
         String label = bundle == null ? "-" : describe(bundle);
-        return new ActorListing(ref, name, label);
+        return new ActorListing(ref, name, label, statusOf(ref));
     }
 
     /** The published {@code ActorRef} services matching {@code filter}, by URN, in service id order. */

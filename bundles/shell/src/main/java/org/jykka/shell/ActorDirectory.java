@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
 import org.jykka.spi.ActorStatus;
+import org.jykka.osgi.PluginActor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -26,11 +27,12 @@ import org.osgi.framework.ServiceReference;
  */
 final class ActorDirectory {
 
-    /** Service properties of a plugin actor's {@code ActorRef} service (the extender's contract). */
-    static final String URN = "jykka.actor.urn";
-    static final String NAME = "jykka.actor.name";
+    // The extender's contract, as compile-time constants: the shell needs no import of org.jykka.osgi.
+    /** Service properties of a plugin actor's {@code ActorRef} service. */
+    static final String URN = PluginActor.URN_PROPERTY;
+    static final String NAME = PluginActor.NAME_PROPERTY;
     /** The manifest header of a plugin bundle, which the Jykka extender reads. */
-    static final String PLUGIN_HEADER = "Jykka-Actors";
+    static final String PLUGIN_HEADER = PluginActor.HEADER;
 
     private final BundleContext context;
 

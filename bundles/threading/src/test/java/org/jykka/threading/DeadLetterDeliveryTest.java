@@ -17,6 +17,10 @@ import org.jykka.DeadLetter;
 import org.jykka.DeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** Which messages become dead letters, with which reason, and which do not. */
 class DeadLetterDeliveryTest extends ActorTestSupport {

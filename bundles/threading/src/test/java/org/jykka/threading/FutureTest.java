@@ -23,6 +23,10 @@ import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 class FutureTest extends ActorTestSupport {
 

@@ -21,6 +21,11 @@ import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.LogRecords;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /**
  * User objects that throw where nobody expects it: exceptions whose getMessage and toString throw an

@@ -22,6 +22,10 @@ import org.jykka.ActorTimeoutException;
 import org.jykka.registry.ActorRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 class LifecycleTest extends ActorTestSupport {
 

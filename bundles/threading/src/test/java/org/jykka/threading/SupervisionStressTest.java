@@ -19,6 +19,10 @@ import org.jykka.ActorScope;
 import org.jykka.Restart;
 import org.jykka.Termination;
 import org.junit.jupiter.api.Timeout;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** Restarts under load, bounded in time: nothing lost or reordered, no thread explosion, no spinning. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.junit.jupiter.api.Test;
+import org.jykka.testkit.ActorTestSupport;
 
 /** What is particular to ThreadingActor: a platform thread of its own, named after the actor. */
 class ThreadingActorTest extends ActorTestSupport {

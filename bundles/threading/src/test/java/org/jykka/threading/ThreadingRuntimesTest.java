@@ -9,6 +9,7 @@ import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.spi.ActorRuntime;
 import org.junit.jupiter.api.Test;
+import org.jykka.testkit.ActorTestSupport;
 
 /** One actor class, either runtime, chosen without inheritance. */
 class ThreadingRuntimesTest extends ActorTestSupport {

@@ -19,6 +19,10 @@ import org.jykka.DeadLetter;
 import org.jykka.DeadLetters;
 import org.jykka.Termination;
 import org.jykka.Timers;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** Timers through the mailbox: single, fixed delay, fixed rate, replace, cancel, and the end. */
 class TimersTest extends ActorTestSupport {

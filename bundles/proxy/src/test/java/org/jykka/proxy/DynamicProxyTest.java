@@ -13,9 +13,9 @@ import org.jykka.ActorDeadException;
 import org.jykka.ActorException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class DynamicProxyTest extends EachRuntimeTestSupport {
     DynamicProxyTest(Runtimes runtime) {

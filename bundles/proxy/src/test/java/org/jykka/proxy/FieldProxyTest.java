@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class FieldProxyTest extends EachRuntimeTestSupport {
     FieldProxyTest(Runtimes runtime) {

@@ -10,9 +10,9 @@ import org.jykka.Actor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class ProxyCreationErrorTest extends EachRuntimeTestSupport {
     ProxyCreationErrorTest(Runtimes runtime) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class ProxyIdentityTest extends EachRuntimeTestSupport {
     ProxyIdentityTest(Runtimes runtime) {

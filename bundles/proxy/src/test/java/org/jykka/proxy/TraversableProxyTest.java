@@ -11,9 +11,9 @@ import java.lang.reflect.Proxy;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class TraversableProxyTest extends EachRuntimeTestSupport {
     TraversableProxyTest(Runtimes runtime) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 class VarargsProxyTest extends EachRuntimeTestSupport {
     VarargsProxyTest(Runtimes runtime) {

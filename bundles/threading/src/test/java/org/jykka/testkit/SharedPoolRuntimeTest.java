@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
-import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.Scheduler;
 import org.junit.jupiter.api.Test;
 

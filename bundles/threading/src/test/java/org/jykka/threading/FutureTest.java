@@ -22,11 +22,11 @@ import org.jykka.ActorException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.ActorTestSupport;
 import org.jykka.testkit.EachRuntime;
 import org.jykka.testkit.Runtimes;
 import org.jykka.testkit.TestActor;
+import org.junit.jupiter.api.Test;
 
 class FutureTest extends ActorTestSupport {
 

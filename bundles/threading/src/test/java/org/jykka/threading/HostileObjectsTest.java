@@ -19,13 +19,13 @@ import org.jykka.ActorException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.jykka.testkit.ActorTestSupport;
 import org.jykka.testkit.EachRuntime;
 import org.jykka.testkit.LogRecords;
 import org.jykka.testkit.Runtimes;
 import org.jykka.testkit.TestActor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * User objects that throw where nobody expects it: exceptions whose getMessage and toString throw an

@@ -19,11 +19,11 @@ import org.jykka.ActorDeadException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
-import org.junit.jupiter.api.Timeout;
 import org.jykka.testkit.ActorTestSupport;
 import org.jykka.testkit.EachRuntime;
 import org.jykka.testkit.Runtimes;
 import org.jykka.testkit.TestActor;
+import org.junit.jupiter.api.Timeout;
 
 /** Concurrency under load, bounded in time: nothing lost, nothing reordered, nothing left waiting. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

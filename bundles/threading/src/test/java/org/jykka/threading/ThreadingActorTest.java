@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.ActorTestSupport;
+import org.junit.jupiter.api.Test;
 
 /** What is particular to ThreadingActor: a platform thread of its own, named after the actor. */
 class ThreadingActorTest extends ActorTestSupport {

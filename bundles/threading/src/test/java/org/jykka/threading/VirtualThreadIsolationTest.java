@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
+import org.jykka.testkit.ActorTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jykka.testkit.ActorTestSupport;
 
 /**
  * Actors that share a runner thread do not see what another left on it: the interrupt flag, the

@@ -7,9 +7,9 @@ import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.proxy.ActorProxy;
 import org.jykka.proxy.Calculator;
-import org.junit.jupiter.api.Test;
 import org.jykka.testkit.EachRuntimeTestSupport;
 import org.jykka.testkit.Runtimes;
+import org.junit.jupiter.api.Test;
 
 /**
  * Default methods of proxy interfaces that the proxy bundle cannot access, being package-private in

@@ -2,9 +2,13 @@ package org.jykka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -13,13 +17,18 @@ import org.junit.jupiter.api.Test;
 /** Publishing dead letters: counted, handed to every listener, a throwing listener harms nothing. */
 class DeadLettersTest {
 
-    private static final PoolRuntime RUNTIME = new PoolRuntime();
-    private static final ActorRef<?> RECIPIENT = Actor.start(new Actor(RUNTIME) {});
+    /** A letter only names its recipient: one actor on one thread of its own is all it takes. */
+    private static final ExecutorService THREAD = Executors.newSingleThreadExecutor();
+    private static final ActorRef<?> RECIPIENT = Actor.start(new Actor(loop -> () -> THREAD.execute(() -> {
+        while (loop.runBatch(Integer.MAX_VALUE)) {
+            // more work: run again
+        }
+    })) {});
 
     @AfterAll
     static void stopRecipient() {
-        RECIPIENT.stop();
-        RUNTIME.close();
+        assertTrue(RECIPIENT.stop(Duration.ofSeconds(10)));
+        THREAD.shutdown();
     }
 
     private static ActorRef<?> someActor() {

@@ -1,10 +1,15 @@
 package org.jykka.proxy;
 
 import java.io.IOException;
-import org.jykka.threading.ThreadingActor;
+import org.jykka.Actor;
+import org.jykka.testkit.Runtimes;
 
 /** Pykka's calculator, with a few more members for the error cases. */
-public class Calculator extends ThreadingActor {
+public class Calculator extends Actor {
+    public Calculator(Runtimes runtime) {
+        super(runtime.runtime);
+    }
+
     public int lastResult;
     public Integer memory;
     public String label = "calculator";

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
-class FieldProxyTest extends ProxyTestSupport {
+class FieldProxyTest extends EachRuntimeTestSupport {
+    FieldProxyTest(Runtimes runtime) {
+        super(runtime);
+    }
+
 
     interface Fields {
         int lastResult();
@@ -30,7 +36,7 @@ class FieldProxyTest extends ProxyTestSupport {
         void add(int a);
     }
 
-    private final ActorRef<Calculator> ref = Actor.start(new Calculator());
+    private final ActorRef<Calculator> ref = Actor.start(new Calculator(runtime));
     private final Fields fields = ActorProxy.of(ref, Fields.class);
 
     @Test

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import javax.tools.ToolProvider;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.jykka.threading.ThreadingActor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not. (These tests run with org.jykka.proxy on the class path, so they check unqualified
  * {@code opens}/{@code exports}; the module-path itest checks the qualified clauses.)
  */
-class ModuleAccessTest extends ProxyTestSupport {
+class ModuleAccessTest extends ActorTestSupport {
 
     /** Module name → (module-info body, whether the counter class is public). */
     private static final Map<String, String> MODULES = Map.of(
@@ -172,7 +174,7 @@ class ModuleAccessTest extends ProxyTestSupport {
     @Test
     void defaultMethodOfAPackagePrivateInterfaceInAnOpenPackageRuns() throws Exception {
         Class<?> type = greeting("com.example.open");
-        Object proxy = ActorProxy.of(Actor.start(new Calculator()), type);
+        Object proxy = ActorProxy.of(Actor.start(new Calculator(Runtimes.THREADING)), type);
 
         java.lang.reflect.Method greet = type.getMethod("greet");
         greet.setAccessible(true); // this test class may not call a method of a package-private interface
@@ -182,7 +184,7 @@ class ModuleAccessTest extends ProxyTestSupport {
     @Test
     void defaultMethodOfAPackagePrivateInterfaceInAnExportedPackageNeedsOpens() throws Exception {
         Class<?> type = greeting("com.example.exported");
-        ActorRef<Calculator> ref = Actor.start(new Calculator());
+        ActorRef<Calculator> ref = Actor.start(new Calculator(Runtimes.THREADING));
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> ActorProxy.of(ref, type));
 

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
-import org.jykka.threading.ThreadingActor;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
 /** The dynamic proxy chooses among overloads as javac would for the same argument values. */
-class OverloadResolutionTest extends ProxyTestSupport {
+class OverloadResolutionTest extends EachRuntimeTestSupport {
+    OverloadResolutionTest(Runtimes runtime) {
+        super(runtime);
+    }
 
-    private final ActorProxy.Dynamic tally = ActorProxy.of(Actor.start(new Tally()));
+
+    private final ActorProxy.Dynamic tally = ActorProxy.of(Actor.start(new Tally(runtime)));
 
     private Object call(String method, Object... arguments) {
         return tally.call(method, arguments).get(TIMEOUT);
@@ -68,18 +73,26 @@ class OverloadResolutionTest extends ProxyTestSupport {
         assertEquals("supplied", call("get"));
     }
 
-    static class Hidden extends ThreadingActor {
+    static class Hidden extends Actor {
+        Hidden(Runtimes runtime) {
+            super(runtime.runtime);
+        }
+
         public String inherited() {
             return "inherited";
         }
     }
 
     /** A public class extending a non-public one: javac makes a public bridge for each inherited public method. */
-    public static class Visible extends Hidden {}
+    public static class Visible extends Hidden {
+        public Visible(Runtimes runtime) {
+            super(runtime);
+        }
+    }
 
     @Test
     void aPublicMethodInheritedFromANonPublicClassIsReachable() {
-        ActorRef<Visible> ref = Actor.start(new Visible());
+        ActorRef<Visible> ref = Actor.start(new Visible(runtime));
 
         assertEquals("inherited", ActorProxy.of(ref).call("inherited").get(TIMEOUT));
     }

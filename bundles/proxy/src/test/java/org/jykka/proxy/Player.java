@@ -2,10 +2,15 @@ package org.jykka.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jykka.threading.ThreadingActor;
+import org.jykka.Actor;
+import org.jykka.testkit.Runtimes;
 
 /** Pykka's traversable example: a player actor whose playback is reached through the proxy. */
-public class Player extends ThreadingActor {
+public class Player extends Actor {
+    public Player(Runtimes runtime) {
+        super(runtime.runtime);
+    }
+
     /** Traversable by its type. */
     public Playback playback = new Playback();
     /** Traversable by the field's mark. */

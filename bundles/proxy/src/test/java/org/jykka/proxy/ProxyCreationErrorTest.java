@@ -10,11 +10,17 @@ import org.jykka.Actor;
 import org.jykka.ActorDeadException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
-class ProxyCreationErrorTest extends ProxyTestSupport {
+class ProxyCreationErrorTest extends EachRuntimeTestSupport {
+    ProxyCreationErrorTest(Runtimes runtime) {
+        super(runtime);
+    }
 
-    private final ActorRef<Calculator> ref = Actor.start(new Calculator());
+
+    private final ActorRef<Calculator> ref = Actor.start(new Calculator(runtime));
 
     private static String unmappable(ActorRef<?> ref, Class<?> type) {
         return assertThrows(IllegalArgumentException.class, () -> ActorProxy.of(ref, type)).getMessage();
@@ -169,7 +175,7 @@ class ProxyCreationErrorTest extends ProxyTestSupport {
 
             ActorFuture<List<String>> queue();
         }
-        ActorRef<Player> player = Actor.start(new Player());
+        ActorRef<Player> player = Actor.start(new Player(runtime));
 
         String message = unmappable(player, Leaky.class);
 
@@ -185,7 +191,7 @@ class ProxyCreationErrorTest extends ProxyTestSupport {
         interface Outer {
             Inner playback();
         }
-        ActorRef<Player> player = Actor.start(new Player());
+        ActorRef<Player> player = Actor.start(new Player(runtime));
 
         String message = unmappable(player, Outer.class);
 

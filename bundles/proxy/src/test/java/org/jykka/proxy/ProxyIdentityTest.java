@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
-class ProxyIdentityTest extends ProxyTestSupport {
+class ProxyIdentityTest extends EachRuntimeTestSupport {
+    ProxyIdentityTest(Runtimes runtime) {
+        super(runtime);
+    }
+
 
     interface Adder {
         int add(int a, int b);
@@ -17,8 +23,8 @@ class ProxyIdentityTest extends ProxyTestSupport {
         int sub(int a, int b);
     }
 
-    private final ActorRef<Player> player = Actor.start(new Player());
-    private final ActorRef<Calculator> calculator = Actor.start(new Calculator());
+    private final ActorRef<Player> player = Actor.start(new Player(runtime));
+    private final ActorRef<Calculator> calculator = Actor.start(new Calculator(runtime));
 
     @Test
     void typedProxiesOfTheSameActorAndInterfaceAreEqual() {
@@ -36,7 +42,7 @@ class ProxyIdentityTest extends ProxyTestSupport {
 
     @Test
     void typedProxiesOfDifferentActorsAreNotEqual() {
-        ActorRef<Calculator> other = Actor.start(new Calculator());
+        ActorRef<Calculator> other = Actor.start(new Calculator(runtime));
 
         assertNotEquals(ActorProxy.of(calculator, Adder.class), ActorProxy.of(other, Adder.class));
     }

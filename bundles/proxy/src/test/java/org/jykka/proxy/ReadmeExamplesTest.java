@@ -6,11 +6,12 @@ import java.time.Duration;
 import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
+import org.jykka.testkit.ActorTestSupport;
 import org.jykka.threading.ThreadingActor;
 import org.junit.jupiter.api.Test;
 
 /** The README's quick start, as written there: if this fails, the README is wrong. */
-class ReadmeExamplesTest extends ProxyTestSupport {
+class ReadmeExamplesTest extends ActorTestSupport {
 
     static class Greeter extends ThreadingActor {
         private final String greeting;

@@ -3,10 +3,14 @@ package org.jykka.proxy;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.jykka.threading.ThreadingActor;
+import org.jykka.Actor;
+import org.jykka.testkit.Runtimes;
 
 /** An actor of variable arity methods and of overloads that only conversions tell apart. */
-public class Tally extends ThreadingActor implements Supplier<String> {
+public class Tally extends Actor implements Supplier<String> {
+    public Tally(Runtimes runtime) {
+        super(runtime.runtime);
+    }
 
     public int sum(int... values) {
         return Arrays.stream(values).sum();

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
-class VarargsProxyTest extends ProxyTestSupport {
+class VarargsProxyTest extends EachRuntimeTestSupport {
+    VarargsProxyTest(Runtimes runtime) {
+        super(runtime);
+    }
+
 
     public interface TallyProxy {
         int sum(int... values);
@@ -16,7 +22,7 @@ class VarargsProxyTest extends ProxyTestSupport {
         int count(Object... items);
     }
 
-    private final ActorRef<Tally> ref = Actor.start(new Tally());
+    private final ActorRef<Tally> ref = Actor.start(new Tally(runtime));
     private final TallyProxy tally = ActorProxy.of(ref, TallyProxy.class);
     private final ActorProxy.Dynamic dynamic = ActorProxy.of(ref);
 

@@ -15,6 +15,10 @@ import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.DeadLetter;
 import org.jykka.DeadLetters;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

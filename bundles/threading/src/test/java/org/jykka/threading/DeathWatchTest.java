@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.Termination;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** watch, unwatch, onTerminated and ActorRef.termination(). */
 class DeathWatchTest extends ActorTestSupport {

@@ -22,6 +22,10 @@ import org.jykka.ActorException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 import org.junit.jupiter.api.Test;
 
 class FutureTest extends ActorTestSupport {

@@ -20,6 +20,10 @@ import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

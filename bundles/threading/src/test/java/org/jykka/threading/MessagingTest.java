@@ -21,6 +21,11 @@ import org.jykka.ActorException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.LogRecords;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 class MessagingTest extends ActorTestSupport {
 

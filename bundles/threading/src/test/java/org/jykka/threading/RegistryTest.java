@@ -14,6 +14,10 @@ import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 class RegistryTest extends ActorTestSupport {
     static final List<String> STOP_ORDER = new CopyOnWriteArrayList<>();

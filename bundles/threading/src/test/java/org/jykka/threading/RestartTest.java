@@ -25,6 +25,11 @@ import org.jykka.Termination;
 import org.jykka.registry.ActorRegistry;
 import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.ActorStatus;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.LogRecords;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** Actor.start(factory, policy): fresh instances after failures, within the policy's limits. */
 class RestartTest extends ActorTestSupport {

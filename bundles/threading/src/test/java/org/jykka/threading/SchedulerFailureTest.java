@@ -12,6 +12,9 @@ import org.jykka.ActorRef;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
 import org.jykka.spi.Scheduler;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
 
 /** A wake-up that fails (a sender out of stack inside tell, a broken runtime) is not lost. */
 class SchedulerFailureTest extends ActorTestSupport {

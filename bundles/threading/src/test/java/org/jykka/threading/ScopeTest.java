@@ -16,6 +16,10 @@ import org.jykka.ActorRef;
 import org.jykka.ActorScope;
 import org.jykka.ActorTimeoutException;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** ActorScope: a group of actors that ends together, including what its actors started. */
 class ScopeTest extends ActorTestSupport {

@@ -19,6 +19,10 @@ import org.jykka.ActorDeadException;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 import org.junit.jupiter.api.Timeout;
 
 /** Concurrency under load, bounded in time: nothing lost, nothing reordered, nothing left waiting. */

@@ -18,6 +18,10 @@ import org.jykka.ActorRef;
 import org.jykka.ActorScope;
 import org.jykka.Restart;
 import org.jykka.Termination;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 import org.junit.jupiter.api.Timeout;
 
 /** Restarts under load, bounded in time: nothing lost or reordered, no thread explosion, no spinning. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jykka.Actor;
 import org.jykka.ActorRef;
+import org.jykka.testkit.ActorTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** What is particular to ThreadingActor: a platform thread of its own, named after the actor. */

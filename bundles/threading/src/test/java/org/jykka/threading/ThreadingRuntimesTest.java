@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.spi.ActorRuntime;
+import org.jykka.testkit.ActorTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** One actor class, either runtime, chosen without inheritance. */

@@ -12,13 +12,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.awaitility.Awaitility;
 import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.DeadLetter;
 import org.jykka.DeadLetters;
 import org.jykka.Termination;
 import org.jykka.Timers;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
+import org.awaitility.Awaitility;
 
 /** Timers through the mailbox: single, fixed delay, fixed rate, replace, cancel, and the end. */
 class TimersTest extends ActorTestSupport {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +15,7 @@ import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.registry.ActorRegistry;
+import org.jykka.testkit.ActorTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +24,16 @@ import org.junit.jupiter.api.Test;
  * virtual threads, the idle actor without a thread, and blocking that stays safe. (The behaviour it
  * shares with {@link ThreadingActor} is tested by the suite that runs once per runtime.)
  */
-class VirtualThreadActorTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+class VirtualThreadActorTest extends ActorTestSupport {
     private static final boolean JAVA_21 = Runtime.version().feature() >= 21;
 
     private final List<CompletableFuture<Object>> gates = new ArrayList<>();
 
     @AfterEach
-    void stopEverything() {
+    @Override
+    protected void stopEveryActor() {
         gates.forEach(gate -> gate.complete("released by cleanup"));
-        ActorRegistry.stopAll(TIMEOUT);
-        assertTrue(ActorRegistry.getAll().isEmpty(), "registry empty after the test");
+        super.stopEveryActor();
     }
 
     /** Answers with the thread that handled the message; blocks on a future if sent one. */

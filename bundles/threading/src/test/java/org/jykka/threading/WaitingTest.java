@@ -14,6 +14,10 @@ import org.jykka.Actor;
 import org.jykka.ActorFuture;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
+import org.jykka.testkit.ActorTestSupport;
+import org.jykka.testkit.EachRuntime;
+import org.jykka.testkit.Runtimes;
+import org.jykka.testkit.TestActor;
 
 /** Who may wait for what, where callbacks run, and what a timeout bounds. */
 class WaitingTest extends ActorTestSupport {

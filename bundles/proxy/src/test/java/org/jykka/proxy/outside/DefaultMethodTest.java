@@ -7,14 +7,19 @@ import org.jykka.Actor;
 import org.jykka.ActorRef;
 import org.jykka.proxy.ActorProxy;
 import org.jykka.proxy.Calculator;
-import org.jykka.proxy.ProxyTestSupport;
+import org.jykka.testkit.EachRuntimeTestSupport;
+import org.jykka.testkit.Runtimes;
 import org.junit.jupiter.api.Test;
 
 /**
  * Default methods of proxy interfaces that the proxy bundle cannot access, being package-private in
  * another package (as a plugin's own interfaces are).
  */
-class DefaultMethodTest extends ProxyTestSupport {
+class DefaultMethodTest extends EachRuntimeTestSupport {
+    DefaultMethodTest(Runtimes runtime) {
+        super(runtime);
+    }
+
 
     interface Doubling {
         int add(int a, int b);
@@ -30,7 +35,7 @@ class DefaultMethodTest extends ProxyTestSupport {
 
     public interface PublicDoubling extends Doubling {}
 
-    private final ActorRef<Calculator> ref = Actor.start(new Calculator());
+    private final ActorRef<Calculator> ref = Actor.start(new Calculator(runtime));
 
     @Test
     void defaultMethodOfAPackagePrivateInterfaceRunsOnTheProxy() {

@@ -1,4 +1,4 @@
-package org.jykka;
+package org.jykka.testkit;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +12,19 @@ import org.jykka.spi.Scheduler;
  * that the loop keeps its promises (one message at a time, in order, listed while alive) on threads it
  * does not own.
  */
-final class PoolRuntime implements ActorRuntime, AutoCloseable {
-    final ExecutorService pool = Executors.newFixedThreadPool(2);
+final class PoolRuntime implements ActorRuntime {
+    /** The one pool every test shares, as an application would: its threads are daemons, never closed. */
+    static final PoolRuntime SHARED = new PoolRuntime(2);
+
+    private final ExecutorService pool;
+
+    private PoolRuntime(int threads) {
+        pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "jykka-test-pool");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @Override
     public Scheduler attach(ActorLoop loop) {
@@ -29,10 +40,5 @@ final class PoolRuntime implements ActorRuntime, AutoCloseable {
                 }
             }
         };
-    }
-
-    @Override
-    public void close() {
-        pool.shutdownNow();
     }
 }

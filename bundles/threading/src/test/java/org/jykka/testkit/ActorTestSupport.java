@@ -1,4 +1,4 @@
-package org.jykka.proxy;
+package org.jykka.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,8 +6,9 @@ import java.time.Duration;
 import org.jykka.registry.ActorRegistry;
 import org.junit.jupiter.api.AfterEach;
 
-/** Every proxy test leaves no actor behind, whatever it did. */
-public abstract class ProxyTestSupport {
+/** Every actor test leaves no actor behind, whatever it did. */
+public abstract class ActorTestSupport {
+    /** How long a test waits for anything; generous, because the build machine may be loaded. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @AfterEach

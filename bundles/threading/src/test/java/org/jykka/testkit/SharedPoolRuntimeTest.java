@@ -1,4 +1,4 @@
-package org.jykka;
+package org.jykka.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,26 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jykka.Actor;
+import org.jykka.ActorFuture;
+import org.jykka.ActorRef;
+import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.ActorLoop;
 import org.jykka.spi.ActorRuntime;
-import org.jykka.spi.ActorDirectory;
 import org.jykka.spi.Scheduler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The loop on a runtime that shares threads between actors, and a runtime that refuses to run. */
-class SharedPoolRuntimeTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final PoolRuntime runtime = new PoolRuntime();
-
-    @AfterEach
-    void closePool() {
-        runtime.close();
-    }
+class SharedPoolRuntimeTest extends ActorTestSupport {
+    private final ActorRuntime runtime = Runtimes.SHARED_POOL.runtime;
 
     /** Counts how many threads are inside it at once, and what it received in which order. */
     static final class Counter extends Actor {

@@ -1,4 +1,4 @@
-package org.jykka.threading;
+package org.jykka.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,8 +11,8 @@ import java.util.logging.Logger;
  * Captures what one logger receives. System.Logger goes to java.util.logging when nothing else is
  * installed, so the test listens there.
  */
-final class LogRecords extends Handler implements AutoCloseable {
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+public final class LogRecords extends Handler implements AutoCloseable {
+    public final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Logger logger;
     private final Level oldLevel;
 
@@ -24,15 +24,15 @@ final class LogRecords extends Handler implements AutoCloseable {
         logger.addHandler(this);
     }
 
-    static LogRecords of(Class<?> type) {
+    public static LogRecords of(Class<?> type) {
         return new LogRecords(type.getName());
     }
 
-    boolean has(Level level, String fragment) {
+    public boolean has(Level level, String fragment) {
         return records.stream().anyMatch(r -> r.getLevel().equals(level) && r.getMessage().contains(fragment));
     }
 
-    LogRecord find(Level level, String fragment) {
+    public LogRecord find(Level level, String fragment) {
         return records.stream()
                 .filter(r -> r.getLevel().equals(level) && r.getMessage().contains(fragment))
                 .findFirst()

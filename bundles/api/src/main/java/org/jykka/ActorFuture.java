@@ -140,6 +140,67 @@ public interface ActorFuture<T> {
     }
 
     /**
+     * {@link #filter(Predicate)} with the element type checked by the compiler: only a future whose
+     * value is an {@link Iterable} of {@code E} compiles here, so the "not an Iterable" failure cannot
+     * happen.
+     *
+     * <pre>{@code
+     * ActorFuture<List<Integer>> evens = ActorFuture.filter(numbers.call(Numbers::all), n -> n % 2 == 0);
+     * }</pre>
+     */
+    static <E> ActorFuture<List<E>> filter(ActorFuture<? extends Iterable<? extends E>> future,
+            Predicate<? super E> predicate) {
+        Objects.requireNonNull(future, "future");
+        Objects.requireNonNull(predicate, "predicate");
+        return future.map(elements -> {
+            List<E> kept = new ArrayList<>();
+            for (E element : elements) {
+                if (predicate.test(element)) {
+                    kept.add(element);
+                }
+            }
+            return kept;
+        });
+    }
+
+    /**
+     * {@link #reduce(BinaryOperator)} with the element type checked by the compiler. An empty
+     * iterable fails the derived future with {@link java.util.NoSuchElementException}.
+     */
+    static <E> ActorFuture<E> reduce(ActorFuture<? extends Iterable<? extends E>> future, BinaryOperator<E> function) {
+        Objects.requireNonNull(future, "future");
+        Objects.requireNonNull(function, "function");
+        return future.map(elements -> {
+            var each = elements.iterator();
+            if (!each.hasNext()) {
+                throw new java.util.NoSuchElementException("reduce of an empty iterable with no initial value");
+            }
+            E result = each.next();
+            while (each.hasNext()) {
+                result = function.apply(result, each.next());
+            }
+            return result;
+        });
+    }
+
+    /**
+     * {@link #reduce(BiFunction, Object)} with the element type checked by the compiler (Pykka's
+     * argument order: accumulated value first). An empty iterable gives {@code initial}.
+     */
+    static <E, U> ActorFuture<U> reduce(ActorFuture<? extends Iterable<? extends E>> future,
+            BiFunction<U, ? super E, U> function, U initial) {
+        Objects.requireNonNull(future, "future");
+        Objects.requireNonNull(function, "function");
+        return future.map(elements -> {
+            U result = initial;
+            for (E element : elements) {
+                result = function.apply(result, element);
+            }
+            return result;
+        });
+    }
+
+    /**
      * One future for many: its value is the list of the futures' values, in the order given. It
      * fails as soon as {@code get} meets a failed future (with that failure); a timeout given to it
      * bounds the wait for all of them together.

@@ -192,6 +192,28 @@ class FutureTest extends ActorTestSupport {
     }
 
     @Test
+    void theTypedFilterAndReducesTakeOnlyFuturesOfIterablesAndWorkAsTheirUntypedForms() {
+        ActorFuture<List<Integer>> numbers = done(List.of(1, 2, 3, 4));
+        // ActorFuture.filter(done(42), ...) does not compile: the element type is checked.
+        assertEquals(List.of(2, 4), ActorFuture.filter(numbers, n -> n % 2 == 0).get());
+        assertEquals(10, ActorFuture.reduce(numbers, Integer::sum).get());
+        assertEquals(">1234", ActorFuture.reduce(numbers, (String acc, Integer n) -> acc + n, ">").get());
+        assertThrows(NoSuchElementException.class, () -> ActorFuture.reduce(done(List.<Integer>of()), Integer::sum).get());
+        assertEquals("init", ActorFuture.reduce(done(List.<Integer>of()), (String acc, Integer n) -> acc + n, "init").get());
+    }
+
+    @Test
+    void theTypedFormsNameTheirNullArguments() {
+        ActorFuture<List<Integer>> numbers = done(List.of(1));
+        assertEquals("future", assertThrows(NullPointerException.class,
+                () -> ActorFuture.filter((ActorFuture<List<Integer>>) null, n -> true)).getMessage());
+        assertEquals("predicate", assertThrows(NullPointerException.class,
+                () -> ActorFuture.filter(numbers, null)).getMessage());
+        assertEquals("function", assertThrows(NullPointerException.class,
+                () -> ActorFuture.reduce(numbers, (java.util.function.BinaryOperator<Integer>) null)).getMessage());
+    }
+
+    @Test
     void reduceWithInitialFoldsInPykkasArgumentOrder() {
         ActorFuture<String> folded = done(List.of(1, 2, 3)).reduce((String acc, Integer v) -> acc + v, ">");
         assertEquals(">123", folded.get());

@@ -65,6 +65,14 @@ class DeathWatchTest extends ActorTestSupport {
         }
     }
 
+    /** Makes the watcher watch {@code watched}, from inside itself, and waits until it does. */
+    static void watch(ActorRef<Watcher> watcher, ActorRef<?> watched) {
+        watcher.call(w -> {
+            w.watchIt(watched);
+            return null;
+        }).get(TIMEOUT);
+    }
+
     private static void await(CountDownLatch latch) throws InterruptedException {
         assertTrue(latch.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "in time");
     }
@@ -74,7 +82,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
 
         watched.stop(TIMEOUT);
         await(watcher.terminated);
@@ -88,7 +96,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
         IllegalStateException boom = new IllegalStateException("boom");
 
         watched.tell(boom);
@@ -106,7 +114,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
 
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
 
         await(watcher.terminated);
         assertEquals(List.of(new Termination(Termination.Reason.STOPPED, null)), watcher.heard);
@@ -131,7 +139,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         watcherRef.defer(w -> {
@@ -158,7 +166,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
 
         watcherRef.tell("before");
         watched.stop(TIMEOUT);
@@ -173,7 +181,7 @@ class DeathWatchTest extends ActorTestSupport {
         Watcher watcher = new Watcher(runtime);
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
 
         watcherRef.stop(TIMEOUT);
         watched.stop(TIMEOUT);
@@ -192,7 +200,7 @@ class DeathWatchTest extends ActorTestSupport {
         };
         ActorRef<Watcher> watcherRef = Actor.start(watcher);
         ActorRef<Quiet> watched = Actor.start(new Quiet(runtime));
-        watcherRef.call(w -> { w.watchIt(watched); return null; }).get(TIMEOUT);
+        watch(watcherRef, watched);
 
         watched.stop(TIMEOUT);
 

@@ -285,7 +285,7 @@ class RestartTest extends ActorTestSupport {
         ActorRef<Worker> supervised = Actor.start(new Factory(runtime), OFTEN);
         DeathWatchTest.Watcher watcher = new DeathWatchTest.Watcher(runtime);
         ActorRef<DeathWatchTest.Watcher> watcherRef = Actor.start(watcher);
-        watcherRef.call(w -> { w.watchIt(supervised); return null; }).get(TIMEOUT);
+        DeathWatchTest.watch(watcherRef, supervised);
 
         supervised.tell(new IllegalStateException("boom"));
         supervised.ask("sync").get(TIMEOUT);

@@ -37,8 +37,6 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     private static final VarHandle LIFECYCLE;
 
-    // The loop this thread runs, if any (scopes, timers(), watch()); set once a batch, never on a send.
-    private static final ThreadLocal<Mailbox> CURRENT = new ThreadLocal<>();
 
     static {
         try {
@@ -107,8 +105,8 @@ final class Mailbox implements ActorLoop, Directory.Entry {
         return lifecycle == DEAD;
     }
 
-    @Override
-    public boolean isRunningIn(Thread thread) {
+    /** Whether {@code thread} is running this actor's code right now (a wait there would never end). */
+    boolean isRunningIn(Thread thread) {
         return runner == thread;
     }
 
@@ -119,7 +117,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
             return false;
         }
         runner = Thread.currentThread();
-        CURRENT.set(this);
+        Directory.running(this); // once a batch, never on a send
         try {
             if (supervision != null && supervision.backingOff() && !supervision.resume(this)) {
                 return false;
@@ -138,7 +136,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
                 handled++;
             }
         } finally {
-            CURRENT.set(null);
+            Directory.running(null);
             runner = null;
         }
         if (lifecycle == DEAD || supervision != null && supervision.backingOff()) {
@@ -350,7 +348,7 @@ final class Mailbox implements ActorLoop, Directory.Entry {
 
     /** The loop running in the calling thread, or {@code null}. */
     static Mailbox current() {
-        return CURRENT.get();
+        return (Mailbox) Directory.running(); // only loops mark threads
     }
 
     ActorScope scope() {

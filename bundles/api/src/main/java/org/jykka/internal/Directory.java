@@ -26,9 +26,6 @@ public final class Directory {
     public interface Entry {
         ActorRef<?> ref();
 
-        /** Whether {@code thread} is running this actor's code right now. */
-        boolean isRunningIn(Thread thread);
-
         /** A snapshot of the actor's state, for tools. */
         org.jykka.spi.ActorStatus status();
 
@@ -41,6 +38,8 @@ public final class Directory {
 
     private static final AtomicLong STARTS = new AtomicLong();
     private static final ConcurrentHashMap<String, Entry> BY_URN = new ConcurrentHashMap<>();
+    // The actor each thread runs, set by the loop once a batch (scopes, timers(), watch(), current()).
+    private static final ThreadLocal<Entry> RUNNING = new ThreadLocal<>();
 
     private Directory() {}
 
@@ -78,14 +77,20 @@ public final class Directory {
         return Optional.ofNullable(BY_URN.get(urn));
     }
 
-    /** The live actor whose code {@code thread} is running, if any. Costs a look at every live actor. */
-    public static Optional<ActorRef<?>> runningIn(Thread thread) {
-        for (Entry entry : BY_URN.values()) {
-            if (entry.isRunningIn(thread)) {
-                return Optional.of(entry.ref());
-            }
-        }
-        return Optional.empty();
+    /** Marks the calling thread as running {@code entry}'s code ({@code null}: none), once a batch. */
+    public static void running(Entry entry) {
+        RUNNING.set(entry);
+    }
+
+    /** The actor whose code the calling thread is running (listed or not), or {@code null}. */
+    public static Entry running() {
+        return RUNNING.get();
+    }
+
+    /** The live actor whose code the calling thread is running, if any. */
+    public static Optional<ActorRef<?>> runningHere() {
+        Entry entry = RUNNING.get();
+        return entry != null && BY_URN.get(entry.ref().urn()) == entry ? Optional.of(entry.ref()) : Optional.empty();
     }
 
     private static List<Entry> inStartOrder() {

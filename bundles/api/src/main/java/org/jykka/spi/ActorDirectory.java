@@ -51,9 +51,9 @@ public final class ActorDirectory {
 
     /**
      * The live actor whose code the calling thread is running right now (inside a hook or handler),
-     * or empty outside any actor. Costs a look at every live actor.
+     * or empty outside any actor.
      */
     public static Optional<ActorRef<?>> current() {
-        return Directory.runningIn(Thread.currentThread());
+        return Directory.runningHere();
     }
 }

@@ -16,9 +16,10 @@ import java.util.logging.Logger;
 final class ConsoleLogHandler extends Handler {
 
     /**
-     * The extender's logger. Its INFO lines repeat the launcher's own "Actor started/stopped" lines,
-     * so they show only with {@code --verbose}; its warnings and errors always show. Held here
-     * because {@code java.util.logging} keeps loggers weakly, and a collected one forgets its level.
+     * The extender's logger. Its INFO lines are the container's record of plugin actors
+     * ({@code Actor started: ...}, {@code Actor stopped: ...}) and print as they are, with no level
+     * or logger name; its warnings and errors print like any other. Held here because
+     * {@code java.util.logging} keeps loggers weakly, and a collected one forgets its level.
      */
     private static final Logger EXTENDER = Logger.getLogger("org.jykka.osgi");
     /** MINA SSHD (the remote shell) reports every connection at INFO: only its warnings show. */
@@ -40,7 +41,7 @@ final class ConsoleLogHandler extends Handler {
         Logger root = Logger.getLogger("");
         Level level = verbose ? Level.FINE : Level.INFO;
         root.setLevel(level);
-        EXTENDER.setLevel(verbose ? Level.FINE : Level.WARNING);
+        EXTENDER.setLevel(level);
         SSHD.setLevel(verbose ? Level.FINE : Level.WARNING);
         ConsoleLogHandler handler = new ConsoleLogHandler(out, verbose);
         handler.setLevel(level);
@@ -59,6 +60,12 @@ final class ConsoleLogHandler extends Handler {
     @Override
     public void publish(LogRecord record) {
         if (!isLoggable(record)) {
+            return;
+        }
+        if (record.getLevel() == Level.INFO && EXTENDER.getName().equals(record.getLoggerName())) {
+            synchronized (out) {
+                out.println(oneLine(formatMessage(record)));
+            }
             return;
         }
         String plain = rewriter.apply(record);

@@ -150,7 +150,6 @@ public final class Container implements ToIntFunction<String[]> {
             return 1;
         }
         deployReport.close();
-        log.reportActorsStillRunning();
         if (event.getType() == FrameworkEvent.ERROR) {
             System.err.println("jykka: the framework stopped with an error: " + event.getThrowable());
             return 1;

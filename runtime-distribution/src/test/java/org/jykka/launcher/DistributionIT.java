@@ -389,7 +389,8 @@ class DistributionIT {
                 "--script", script.toString())) {
             jykka.await("sleeper: sleeping 20000 ms");
             assertEquals(0, jykka.awaitExit(), jykka.output());
-            jykka.await("^\\[WARN] Still running when the framework stopped \\(it did not stop in time\\): sleeper ");
+            jykka.await("^\\[WARN] org\\.jykka\\.osgi: Actor still running: sleeper \\(.* did not stop within 200 ms");
+            assertTrue(jykka.findAll(0, STOPPED.replace("(\\S+) \\(", "sleeper \\(")).isEmpty(), jykka.output());
             jykka.await("Jykka stopped");
         }
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jykka.Actor;
+import org.jykka.ActorRef;
+import org.jykka.spi.ActorDirectory;
 
 /**
  * The traversable members leading from an actor to the object a typed proxy's calls run on, as
@@ -62,10 +64,11 @@ final class MemberPath {
         for (int i = 0; i < names.size(); i++) {
             target = step.next(i, target);
             if (target == null) {
-                // The class and URN, not the actor's toString: user code must not decide whether this message can be built.
+                // Named by its reference (the walk runs in the actor's thread), not by the actor's own toString:
+                // user code must not decide whether this message can be built.
+                String owner = ActorDirectory.current().map(ActorRef::toString).orElseGet(actor::urn);
                 throw new IllegalStateException("The traversable member " + String.join(".", names.subList(0, i + 1))
-                        + " of " + InterfaceMapping.name(actor.getClass()) + " (" + actor.urn() + ")"
-                        + " is null: there is no object to call");
+                        + " of " + owner + " is null: there is no object to call");
             }
         }
         return target;

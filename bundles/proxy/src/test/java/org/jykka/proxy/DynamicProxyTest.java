@@ -180,7 +180,8 @@ class DynamicProxyTest extends EachRuntimeTestSupport {
     void traversingAMemberHoldingNullFailsTheFuture() {
         ActorRef<Player> player = Actor.start(new Player(runtime));
 
-        failure(IllegalStateException.class, ActorProxy.of(player).traverse("nothing").call("play"));
+        assertEquals("The traversable member nothing of " + player + " is null: there is no object to call",
+                failure(IllegalStateException.class, ActorProxy.of(player).traverse("nothing").call("play")).getMessage());
     }
 
     @Test

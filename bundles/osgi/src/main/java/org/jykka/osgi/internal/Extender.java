@@ -2,7 +2,6 @@ package org.jykka.osgi.internal;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
-import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.time.Duration;
@@ -52,7 +51,7 @@ public final class Extender implements BundleActivator, BundleTrackerCustomizer<
         this.stopTimeout = stopTimeout(context.getProperty(STOP_TIMEOUT_PROPERTY));
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
         tracker.open();
-        LOG.log(INFO, "Jykka extender started; it stops each plugin actor within " + stopTimeout.toMillis() + " ms");
+        LOG.log(DEBUG, "Jykka extender started; it stops each plugin actor within " + stopTimeout.toMillis() + " ms");
     }
 
     /** Stops every plugin's actors (the tracker hands each tracked bundle to {@link #removedBundle}). */
@@ -60,7 +59,7 @@ public final class Extender implements BundleActivator, BundleTrackerCustomizer<
     public void stop(BundleContext context) {
         tracker.close();
         tracker = null;
-        LOG.log(INFO, "Jykka extender stopped; every plugin actor it started is stopped");
+        LOG.log(DEBUG, "Jykka extender stopped; every plugin actor it started is stopped");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.jykka.osgi.internal;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
-import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.lang.reflect.InvocationTargetException;
@@ -112,12 +111,13 @@ final class PluginActors {
         }
         try {
             scope.close(stopTimeout); // from inside one of the plugin's actors, it does not wait for that one
-            LOG.log(DEBUG, () -> "Stopped every actor of " + describe(bundle));
         } catch (ActorTimeoutException e) {
-            LOG.log(WARNING, "Not every actor of " + describe(bundle) + " stopped within " + stopTimeout.toMillis()
-                    + " ms (set jykka.stop.timeout to wait longer); the late ones are abandoned and stop when their"
-                    + " current message is done: " + e.getMessage());
+            // each late actor is named below
         }
+        for (int i = actors.size() - 1; i >= 0; i--) {
+            actors.get(i).reportStop();
+        }
+        LOG.log(DEBUG, () -> "Stopped the actors of " + describe(bundle));
     }
 
     Bundle bundle() {
@@ -200,7 +200,6 @@ final class PluginActors {
             started.stop();
             throw new PluginFailure("could not publish " + ref + " under " + declaration.services() + ": " + e, e);
         }
-        LOG.log(INFO, "Started " + ref + " as '" + name + "' for " + describe(bundle));
         return started;
     }
 

@@ -2,8 +2,8 @@ package org.jykka.osgi.internal;
 
 import org.jykka.osgi.PluginActor;
 
-import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.time.Duration;
@@ -11,17 +11,26 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jykka.ActorRef;
 import org.jykka.ActorTimeoutException;
 import org.jykka.Restart;
 import org.jykka.Termination;
+import org.jykka.spi.ActorDirectory;
 import org.jykka.proxy.ActorProxy;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
-/** One started plugin actor and the services published for it, through its plugin's own context. */
+/**
+ * One started plugin actor and the services published for it, through its plugin's own context.
+ *
+ * <p>The extender's activity lines are the one record of a plugin actor's life; a container prints
+ * them as they are: {@code Actor started: name (class, urn) from bundle bsn version [id]} once its
+ * services are published, and {@code Actor stopped: ...} (same words after the colon) once the actor
+ * has really stopped, whoever stopped it. Both at {@code INFO} on the {@code org.jykka.osgi} logger.
+ */
 final class PublishedActor {
     static final String URN_PROPERTY = PluginActor.URN_PROPERTY;
     static final String CLASS_PROPERTY = PluginActor.CLASS_PROPERTY;
@@ -36,6 +45,11 @@ final class PublishedActor {
     private final Restart policy;
     // Swapped for an empty list by whoever unregisters first: the bundle stopping or the actor ending.
     private final AtomicReference<List<ServiceRegistration<?>>> registrations = new AtomicReference<>(List.of());
+    /**
+     * True from "Actor started" until whoever logs "Actor stopped" first: the stop that waited for it,
+     * or the end seen by the watch. An actor never published is never said to have started or stopped.
+     */
+    private final AtomicBoolean announced = new AtomicBoolean();
 
     PublishedActor(ActorRef<?> ref, String name, Bundle bundle, Duration stopTimeout, Restart policy) {
         this.ref = ref;
@@ -76,6 +90,8 @@ final class PublishedActor {
             throw e;
         }
         registrations.set(List.copyOf(published));
+        LOG.log(INFO, "Actor started: " + this);
+        announced.set(true);
         // Handed off: a pending future's callbacks run in CompletableFuture's default executor, never in the
         // actor's thread (here at once only if the actor has already ended); all it does is log and unregister.
         ref.termination().toCompletableFuture().whenComplete((termination, impossible) -> ended(termination));
@@ -89,13 +105,27 @@ final class PublishedActor {
     void stop() {
         try {
             ref.stop(stopTimeout);
-            LOG.log(DEBUG, () -> "Stopped " + ref + " of " + PluginActors.describe(bundle));
         } catch (ActorTimeoutException e) {
-            LOG.log(WARNING, ref + " of " + PluginActors.describe(bundle) + " did not stop within "
-                    + stopTimeout.toMillis() + " ms (set jykka.stop.timeout to wait longer); it is abandoned and"
-                    + " stops when its current message is done");
+            // said below
         } catch (IllegalStateException e) {
             ref.stopAsync(); // the bundle is being stopped from inside this very actor, which cannot wait for itself
+            return;
+        }
+        reportStop();
+    }
+
+    /**
+     * Once the extender has waited for the actor to stop: says it has stopped (here, not only in the
+     * watch, so a container that exits next still prints it), or that it is still running and
+     * abandoned. Says nothing for the actor whose own thread is stopping its bundle: it stops next.
+     */
+    void reportStop() {
+        if (ref.whenStopped().isDone()) {
+            logStopped();
+        } else if (!ActorDirectory.current().filter(ref::equals).isPresent()) {
+            LOG.log(WARNING, "Actor still running: " + this + " did not stop within " + stopTimeout.toMillis()
+                    + " ms (set jykka.stop.timeout to wait longer); it is abandoned and stops when its current"
+                    + " message is done");
         }
     }
 
@@ -106,10 +136,10 @@ final class PublishedActor {
     private void ended(Termination termination) {
         List<ServiceRegistration<?>> published = registrations.getAndSet(List.of());
         if (published.isEmpty()) {
+            logStopped();
             return; // the extender unregistered them before stopping the actor
         }
-        String actor = "Actor '" + name + "' (" + ref.actorClass().getName() + ", " + ref.urn() + ") of "
-                + PluginActors.describe(bundle);
+        String actor = "Actor " + this;
         if (termination == null || termination.reason() == Termination.Reason.STOPPED) {
             LOG.log(WARNING, actor + " was stopped while its bundle runs (by itself or by another caller); its"
                     + " services are unregistered");
@@ -119,6 +149,19 @@ final class PublishedActor {
                     + "; its services are unregistered");
         }
         unregister(published); // after the line, so whoever sees the services go finds it logged
+        logStopped();
+    }
+
+    private void logStopped() {
+        if (announced.compareAndSet(true, false)) {
+            LOG.log(INFO, "Actor stopped: " + this);
+        }
+    }
+
+    /** {@code name (class, urn) from bundle bsn version [id]}: how every line names the actor. */
+    @Override
+    public String toString() {
+        return name + " (" + ref.actorClass().getName() + ", " + ref.urn() + ") from " + PluginActors.describe(bundle);
     }
 
     /** A failure in words, even one whose {@code toString} throws. */

@@ -55,7 +55,9 @@ class IsolationTest extends FrameworkTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("bundle " + FAULTY + " ") && errors.get(0).contains("onStart"), errors.get(0));
         assertTrue(errors.get(0).contains("ThrowingOnStart fails in onStart"), "the cause is named: " + errors.get(0));
-        assertEquals(List.of(), log.atLeast(Level.INFO).stream().filter(m -> m.startsWith("Started ThrowingOnStart")).toList());
+        awaitEquals(true, () -> log.atLeast(Level.INFO).stream().anyMatch(m -> m.startsWith("Actor started: healthy-last ")));
+        assertEquals(List.of(), log.atLeast(Level.INFO).stream()
+                .filter(m -> m.startsWith("Actor ") && m.contains("ThrowingOnStart")).toList());
     }
 
     @Test
@@ -77,8 +79,9 @@ class IsolationTest extends FrameworkTest {
 
         awaitEquals(List.of(), () -> osgi.services(null, "(jykka.actor.name=Fragile)"));
         assertTrue(log.atLeast(Level.SEVERE).stream().anyMatch(m -> m.contains("bundle " + FAULTY + " ")
-                && m.contains("'Fragile'") && m.contains(FAULTY + ".Fragile") && m.contains("Fragile was told to die")),
+                && m.startsWith("Actor Fragile (") && m.contains(FAULTY + ".Fragile") && m.contains("Fragile was told to die")),
                 "one line names bundle, class, name and cause: " + log.atLeast(Level.SEVERE));
+        awaitEquals(1L, () -> log.atLeast(Level.INFO).stream().filter(m -> m.startsWith("Actor stopped: Fragile (")).count());
         assertEquals(List.of("Stubborn", "healthy-first", "healthy-last", "manual-counter"), osgi.actorNames());
         assertEquals("still here", osgi.ask(actor("healthy-first"), "still here"));
         assertEquals(1, osgi.call(osgi.services(OsgiFramework.COUNTER, null).get(0), OsgiFramework.COUNTER, "increment"));
@@ -112,14 +115,20 @@ class IsolationTest extends FrameworkTest {
             Duration stopping = Duration.ofNanos(System.nanoTime() - started);
 
             assertTrue(stopping.toMillis() < 10 * STOP_TIMEOUT_MILLIS, "stopping took " + stopping);
-            assertTrue(log.atLeast(Level.WARNING).stream().anyMatch(m -> m.contains("Stubborn") && m.contains(FAULTY)
-                    && m.contains("abandoned")), log.atLeast(Level.WARNING).toString());
+            assertTrue(log.atLeast(Level.WARNING).stream().anyMatch(m -> m.startsWith("Actor still running: Stubborn (")
+                    && m.contains(FAULTY) && m.contains("abandoned")), log.atLeast(Level.WARNING).toString());
+            assertEquals(List.of(), stoppedLines("Stubborn"), "not said to have stopped while it still runs");
             assertEquals(List.of(), osgi.actorNames());
             assertEquals(1, actorThreads("Stubborn").size(), "the stuck actor is still stuck");
         } finally {
             release.countDown();
         }
         awaitEquals(List.of(), () -> actorThreads("Stubborn"));
+        awaitEquals(1, () -> stoppedLines("Stubborn").size()); // said once it has really stopped
+    }
+
+    private List<String> stoppedLines(String name) {
+        return log.atLeast(Level.INFO).stream().filter(m -> m.startsWith("Actor stopped: " + name + " (")).toList();
     }
 
     private ServiceReference<?> actor(String name) {

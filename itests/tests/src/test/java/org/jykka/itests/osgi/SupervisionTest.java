@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -51,17 +52,29 @@ class SupervisionTest extends FrameworkTest {
         awaitEquals(true, () -> osgi.events().contains("parent started its children"));
         awaitEquals(4, () -> actorThreads("Child").size()); // two children, two grandchildren
         assertEquals(7, osgi.registryUrns().size(), "parent, its four descendants, phoenix and quitter");
-        WeakReference<ClassLoader> loader = new WeakReference<>(plugin.adapt(BundleWiring.class).getClassLoader());
+        ClassLoader pluginLoader = plugin.adapt(BundleWiring.class).getClassLoader();
+        int loaderId = System.identityHashCode(pluginLoader);
+        WeakReference<ClassLoader> loader = new WeakReference<>(pluginLoader);
+        pluginLoader = null;
 
         plugin.uninstall();
         osgi.refresh();
 
         assertEquals(List.of(), osgi.registryUrns());
         awaitEquals(List.of(), () -> actorThreads("Parent", "Child", "Phoenix", "Quitter"));
-        await().atMost(OsgiFramework.WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            System.gc();
-            return loader.get() == null;
-        });
+        try {
+            await().atMost(OsgiFramework.WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                System.gc();
+                return loader.get() == null;
+            });
+        } catch (ConditionTimeoutException e) {
+            // Names the live threads that could hold it: those whose context class loader it is.
+            throw new AssertionError("the plugin's class loader is still reachable; threads with it as their context"
+                    + " class loader: " + liveThreads().stream()
+                            .filter(t -> System.identityHashCode(t.getContextClassLoader()) == loaderId)
+                            .map(t -> t.getName() + " " + t.getState()).toList() + "; all threads: "
+                    + liveThreads().stream().map(Thread::getName).sorted().toList(), e);
+        }
     }
 
     @Test

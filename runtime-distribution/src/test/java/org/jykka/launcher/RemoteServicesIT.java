@@ -65,10 +65,10 @@ class RemoteServicesIT {
                 CounterActor.class));
         Files.write(importerHome.resolve("deploy/caller.jar"), TestPlugins.bundle("test.remote.caller", Map.of(
                 "Import-Package", API + ",org.jykka;version=\"[0.1,1)\",org.jykka.threading;version=\"[0.1,1)\","
-                        + "org.osgi.framework,org.osgi.util.tracker",
+                        + "org.jykka.proxy;version=\"[0.1,1)\",org.osgi.framework,org.osgi.util.tracker",
                 "Jykka-Actors", Caller.class.getName() + ";name=caller",
                 "Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=org.jykka)(version>=0.1.0))\""),
-                Caller.class));
+                Caller.class, org.jykka.testremote.importer.CallTimes.class, CounterActor.class));
         importer = ContainerProcess.start(importerHome, options(freePort(), freePort(), "127.0.0.1:" + exporterDirectory),
                 "--framework", "equinox");
         importer.await("Remote services on tcp://127\\.0\\.0\\.1:\\d+");
@@ -83,6 +83,19 @@ class RemoteServicesIT {
                 container.close();
             }
         }
+    }
+
+    /**
+     * Not a test: the figures of docs/remote.md, printed, when {@code -Djykka.remote.bench=true}
+     * (run {@code mvn verify -pl runtime-distribution -am -Dit.test=RemoteServicesIT -Djykka.remote.bench=true}).
+     */
+    @Test
+    @Order(0)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "jykka.remote.bench", matches = "true")
+    void callTimes() throws Exception {
+        int mark = importer.mark();
+        importer.type("jykka:ask caller bench 300s");
+        System.out.println("CALL TIMES " + importer.await(mark, "RESULT bench (.*)$").match().group(1));
     }
 
     private ContainerProcess startExporter(String framework) throws IOException {

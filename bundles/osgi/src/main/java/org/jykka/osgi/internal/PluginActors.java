@@ -209,7 +209,7 @@ final class PluginActors {
      * What exports the typed services as OSGi Remote Services: {@code exported=true} in the
      * declaration, and any {@code service.exported.*} property of the actor's configuration.
      */
-    private static Map<String, Object> remoteProperties(ActorDeclaration declaration, Map<String, Object> configuration) {
+    static Map<String, Object> remoteProperties(ActorDeclaration declaration, Map<String, Object> configuration) {
         Map<String, Object> remote = new HashMap<>();
         if (declaration.exported()) {
             remote.put(PublishedActor.EXPORTED_INTERFACES, "*");

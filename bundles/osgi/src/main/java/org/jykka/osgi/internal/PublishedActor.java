@@ -91,7 +91,7 @@ final class PublishedActor {
     }
 
     /** The properties of the typed service under {@code name}: the actor's, and those that export it. */
-    private static Dictionary<String, Object> typed(Dictionary<String, Object> actor, Map<String, Object> remote,
+    static Dictionary<String, Object> typed(Dictionary<String, Object> actor, Map<String, Object> remote,
             String name) {
         Dictionary<String, Object> properties = new Hashtable<>();
         for (Enumeration<String> keys = actor.keys(); keys.hasMoreElements(); ) {

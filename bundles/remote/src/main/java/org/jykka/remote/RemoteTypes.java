@@ -99,8 +99,8 @@ final class RemoteTypes extends ServiceTracker<Object, Set<String>> {
         String where = type.getName() + "." + method.getName();
         String returned = method.getReturnType().getName();
         if (returned.equals("org.jykka.ActorFuture") || returned.equals("java.util.concurrent.CompletionStage")) {
-            LOG.log(WARNING, where + " returns " + returned + ", which does not stay asynchronous across the wire"
-                    + " (an ActorFuture cannot cross at all); declare CompletableFuture or Future instead");
+            LOG.log(WARNING, where + " returns " + returned + ", which cannot cross the wire (the future object is"
+                    + " not serialisable): every remote call of it fails; declare CompletableFuture or Future instead");
         }
         List<Class<?>> carried = new ArrayList<>(List.of(method.getParameterTypes()));
         if (!Future.class.isAssignableFrom(method.getReturnType())) {

@@ -113,6 +113,15 @@ class RemoteServicesIT {
     }
 
     @Test
+    @Order(8)
+    void aCompletionStageResultCannotCrossAndItsExportSaysSo() throws Exception {
+        pair.exporter().await("Counter\\.later returns java\\.util\\.concurrent\\.CompletionStage, which cannot cross");
+        String outcome = ask("stage");
+        assertTrue(outcome.startsWith("failed: ") && outcome.contains("NotSerializableException"), outcome);
+        assertEquals("5", ask("add"));
+    }
+
+    @Test
     @Order(9)
     void theProviderListensOnTheLoopbackInterfaceOnly() throws Exception {
         try (Socket loopback = new Socket()) {

@@ -2,6 +2,7 @@ package org.jykka.testremote.api;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** A plugin actor's typed service, exported from one container and called from another. */
 public interface Counter {
@@ -23,4 +24,7 @@ public interface Counter {
     int starts();
 
     String describe(Object value);
+
+    /** Cannot cross: a CompletionStage result is not serialisable. */
+    CompletionStage<Integer> later(int value);
 }

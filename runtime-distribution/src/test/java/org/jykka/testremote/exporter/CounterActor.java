@@ -45,6 +45,10 @@ public class CounterActor extends ThreadingActor {
         return STARTS.get();
     }
 
+    public int later(int value) {
+        return value;
+    }
+
     public String describe(Object value) {
         return "got " + value;
     }

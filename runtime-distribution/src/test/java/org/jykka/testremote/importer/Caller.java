@@ -97,6 +97,7 @@ public class Caller extends ThreadingActor {
             case "secret" -> counter.describe(new Secret());
             case "unsupported" -> counter.describe(new Object());
             case "point" -> counter.describe(new Point(7, 8));
+            case "stage" -> counter.later(1).toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             case "bench" -> CallTimes.of(counter, new org.jykka.testremote.exporter.CounterActor());
             default -> "unknown command";
         };

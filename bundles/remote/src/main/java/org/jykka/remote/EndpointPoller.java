@@ -36,6 +36,9 @@ import org.osgi.util.tracker.ServiceTracker;
 final class EndpointPoller implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.jykka.remote");
 
+    /** A directory's answer is a few hundred bytes per endpoint: more than this is not one. */
+    private static final int MAX_ANSWER = 4 << 20;
+
     private final List<String> peers;
     private final int intervalMillis;
     private final String ownFramework;
@@ -159,7 +162,13 @@ final class EndpointPoller implements AutoCloseable {
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream whole = new ByteArrayOutputStream();
-            in.transferTo(whole);
+            byte[] chunk = new byte[8192];
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                whole.write(chunk, 0, read);
+                if (whole.size() > MAX_ANSWER) {
+                    throw new IOException("its answer is longer than " + MAX_ANSWER + " bytes");
+                }
+            }
             String response = whole.toString(StandardCharsets.UTF_8);
             int body = response.indexOf("\r\n\r\n");
             if (!response.startsWith("HTTP/1.0 200") || body < 0) {

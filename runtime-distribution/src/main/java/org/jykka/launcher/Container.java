@@ -37,6 +37,9 @@ public final class Container implements ToIntFunction<String[]> {
     static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
     static final String CONSOLE = "org.jykka.console";
 
+    /** The framework property that turns remote services on: the bundles of bundle/remote start. */
+    static final String REMOTE_PORT = "jykka.rsa.port";
+
     /** How long a stop may take before the launcher gives up waiting. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -180,15 +183,20 @@ public final class Container implements ToIntFunction<String[]> {
     }
 
     /**
-     * Installs every jar of {@code bundle/}, then starts them: first all but FileInstall, the Gogo
+     * Installs every jar of {@code bundle/} (and of {@code bundle/remote/} when {@value #REMOTE_PORT} is
+     * set), then starts them: first all but FileInstall, the Gogo
      * shell and the console, then FileInstall, whose first scan of {@code deploy/} runs inside its
      * start (with {@code felix.fileinstall.noInitialDelay=true}), then the shell's commands and the
      * console, so that a script or a user's first command finds the deployed actors already running.
      */
     private static void startBundles(BundleContext context, Layout layout, ActivityLog log, ResolutionReport report)
             throws BundleException {
+        List<Path> jars = new ArrayList<>(Layout.jars(layout.bundles()));
+        if (remoteServicesOn(context.getProperty(REMOTE_PORT))) {
+            jars.addAll(Layout.jars(layout.bundles().resolve("remote"))); // org.jykka.remote first: it configures the rest
+        }
         List<Bundle> installed = new ArrayList<>();
-        for (Path jar : Layout.jars(layout.bundles())) {
+        for (Path jar : jars) {
             installed.add(context.installBundle(jar.toUri().toString()));
         }
         List<Bundle> last = new ArrayList<>();
@@ -210,6 +218,11 @@ public final class Container implements ToIntFunction<String[]> {
                         + report.explain(bundle, e));
             }
         }
+    }
+
+    /** Whether {@code port}, the value of {@value #REMOTE_PORT}, turns remote services on (bundle/remote). */
+    static boolean remoteServicesOn(String port) {
+        return port != null && !port.isBlank() && !port.strip().equalsIgnoreCase("off");
     }
 
     /** Ctrl-C cancels the console's running command if there is one; else it, and SIGTERM, stop. */

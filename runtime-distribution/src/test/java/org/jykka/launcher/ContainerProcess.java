@@ -207,6 +207,13 @@ final class ContainerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL, a crash as far as it can tell) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        if (!process.destroyForcibly().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            fail("The container did not die within " + WAIT.toSeconds() + " s of SIGKILL");
+        }
+    }
+
     /** Waits up to {@link #WAIT} for the process to exit by itself, and returns its exit status. */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {

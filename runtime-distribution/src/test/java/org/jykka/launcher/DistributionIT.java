@@ -1,6 +1,7 @@
 package org.jykka.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -93,16 +94,24 @@ class DistributionIT {
             jykka.await(RUNNING);
             Set<String> started = jykka.findAll(0, "Started bundle (\\S+) ").stream()
                     .map(found -> found.match().group(1)).collect(Collectors.toSet());
-            try (var jars = Files.list(home.resolve("bundle"))) {
-                for (Path jar : jars.collect(Collectors.toList())) {
-                    try (JarFile bundle = new JarFile(jar.toFile())) {
-                        String bsn = bundle.getManifest().getMainAttributes().getValue("Bundle-SymbolicName")
-                                .split(";")[0].trim();
-                        assertTrue(started.contains(bsn), bsn + " was not started:\n" + jykka.output());
-                    }
-                }
+            for (Path jar : Layout.jars(home.resolve("bundle"))) {
+                String bsn = symbolicName(jar);
+                assertTrue(started.contains(bsn), bsn + " was not started:\n" + jykka.output());
+            }
+            // Remote services are off unless jykka.rsa.port is set: nothing of bundle/remote runs.
+            List<Path> remote = Layout.jars(home.resolve("bundle/remote"));
+            assertFalse(remote.isEmpty(), "bundle/remote holds org.jykka.remote and Aries RSA");
+            for (Path jar : remote) {
+                String bsn = symbolicName(jar);
+                assertFalse(started.contains(bsn), bsn + " was started:\n" + jykka.output());
             }
             assertTrue(jykka.findAll(0, "ERROR").isEmpty(), "errors at boot:\n" + jykka.output());
+        }
+    }
+
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile bundle = new JarFile(jar.toFile())) {
+            return bundle.getManifest().getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
         }
     }
 

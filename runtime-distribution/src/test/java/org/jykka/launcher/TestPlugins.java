@@ -54,6 +54,35 @@ final class TestPlugins {
         return bytes.toByteArray();
     }
 
+    /**
+     * A bundle {@code bsn} holding {@code classes} (and the classes nested in them), with these
+     * manifest headers besides the bundle's identity.
+     */
+    static byte[] bundle(String bsn, java.util.Map<String, String> headers, Class<?>... classes) throws IOException {
+        Manifest manifest = bundleManifest(bsn);
+        headers.forEach(manifest.getMainAttributes()::putValue);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            for (Class<?> top : classes) {
+                List<Class<?>> all = new ArrayList<>(List.of(top));
+                all.addAll(List.of(top.getDeclaredClasses()));
+                for (Class<?> type : all) {
+                    addClass(jar, type);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void addClass(JarOutputStream jar, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        jar.putNextEntry(new JarEntry(entry));
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+            in.transferTo(jar);
+        }
+        jar.closeEntry();
+    }
+
     /** A well-formed bundle that can never resolve: it imports a package nobody exports. */
     static byte[] needingAMissingPackage(String bsn) throws IOException {
         Manifest manifest = bundleManifest(bsn);

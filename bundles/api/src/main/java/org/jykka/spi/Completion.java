@@ -131,5 +131,15 @@ public final class Completion {
         WaitedHere() {
             super("The caller waited for the actor's answer here");
         }
+
+        /**
+         * Serialised as a plain {@link Exception} with the same message and stack, so a failure that
+         * crosses to another JVM (a remote call) can be read where this class is not visible.
+         */
+        private Object writeReplace() {
+            Exception plain = new Exception(getMessage());
+            plain.setStackTrace(getStackTrace());
+            return plain;
+        }
     }
 }

@@ -45,6 +45,7 @@ import org.osgi.annotation.bundle.Requirement;
  *                | 'maxRestarts' '=' value                                (a whole number, 0 or more)
  *                | 'within' '=' value                                     (ISO-8601 duration, positive)
  *                | 'backoffMin' '=' value | 'backoffMax' '=' value        (ISO-8601 durations, positive)
+ *                | 'exported' '=' ( 'true' | 'false' )                    (see {@link #exported()})
  * value        ::= a token without ',', ';', '"' or whitespace | '"' any text without '"' '"'
  * </pre>
  *
@@ -95,7 +96,8 @@ import org.osgi.annotation.bundle.Requirement;
                 + "${if;${is;${#maxRestarts};0};;\\;maxRestarts=${#maxRestarts}}"
                 + "${if;${#within};\\;within=\"${#within}\"}"
                 + "${if;${#backoffMin};\\;backoffMin=\"${#backoffMin}\"}"
-                + "${if;${#backoffMax};\\;backoffMax=\"${#backoffMax}\"}")
+                + "${if;${#backoffMax};\\;backoffMax=\"${#backoffMax}\"}"
+                + "${if;${is;${#exported};true};\\;exported=true}")
 public @interface PluginActor {
 
     /** The manifest header that lists a plugin's actors. */
@@ -165,4 +167,15 @@ public @interface PluginActor {
 
     /** The longest delay between restarts (an ISO-8601 duration, at least {@link #backoffMin()}). */
     String backoffMax() default "";
+
+    /**
+     * Whether the typed services ({@link #services()}, required) are exported as OSGi Remote
+     * Services: each is registered with {@code service.exported.interfaces} set to its interface, so
+     * a Remote Service Admin in the framework (in the Jykka runtime: see its {@code docs/remote.md})
+     * makes it callable from other frameworks. The {@code org.jykka.ActorRef} service is never
+     * exported. A configured actor ({@link #factoryPid()}) may be exported by its configuration
+     * instead: every property whose key starts with {@code service.exported.} is copied onto its
+     * typed services.
+     */
+    boolean exported() default false;
 }

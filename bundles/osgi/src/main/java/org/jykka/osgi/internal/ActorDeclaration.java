@@ -13,10 +13,11 @@ import org.jykka.Restart;
  * the class's simple name), the interfaces to publish it under, and the factory configuration PID
  * whose configurations each start one instance (empty: one instance, started with the bundle), and
  * the restart policy of each instance ({@link Restart#never()} unless the clause sets
- * {@code maxRestarts}). The grammar is documented on {@link org.jykka.osgi.PluginActor}.
+ * {@code maxRestarts}), and whether its typed services are exported as OSGi Remote Services
+ * ({@code exported=true}). The grammar is documented on {@link org.jykka.osgi.PluginActor}.
  */
 record ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid,
-        Restart restart) {
+        Restart restart, boolean exported) {
 
     ActorDeclaration {
         Objects.requireNonNull(className, "className");
@@ -24,6 +25,11 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
         Objects.requireNonNull(factoryPid, "factoryPid");
         Objects.requireNonNull(restart, "restart");
         services = List.copyOf(services);
+    }
+
+    ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid,
+            Restart restart) {
+        this(className, name, services, factoryPid, restart, false);
     }
 
     ActorDeclaration(String className, Optional<String> name, List<String> services, Optional<String> factoryPid) {
@@ -72,12 +78,14 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
         List<String> services = List.of();
         Optional<String> factoryPid = Optional.empty();
         RestartParameters restart = new RestartParameters();
+        boolean exported = false;
         for (String parameter : parts.subList(1, parts.size())) {
             int equals = parameter.indexOf('=');
             if (equals < 0) {
                 throw new IllegalArgumentException("parameter '" + parameter.strip() + "' has no value;"
                         + " write name=<name>, services:List<String>=\"<interface>,...\", factoryPid=<pid>,"
-                        + " maxRestarts=<n>, within=<duration>, backoffMin=<duration> or backoffMax=<duration>");
+                        + " maxRestarts=<n>, within=<duration>, backoffMin=<duration>, backoffMax=<duration> or"
+                        + " exported=true");
             }
             String key = parameter.substring(0, equals).strip();
             String value = unquote(parameter.substring(equals + 1).strip());
@@ -100,12 +108,16 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
                 case "within" -> restart.within = duration(key, value);
                 case "backoffMin" -> restart.backoffMin = duration(key, value);
                 case "backoffMax" -> restart.backoffMax = duration(key, value);
+                case "exported" -> exported = bool(key, value);
                 default -> throw new IllegalArgumentException("unknown parameter '" + key + "'; only name,"
-                        + " services:List<String>, factoryPid, maxRestarts, within, backoffMin and backoffMax are"
-                        + " understood");
+                        + " services:List<String>, factoryPid, maxRestarts, within, backoffMin, backoffMax and exported"
+                        + " are understood");
             }
         }
-        return new ActorDeclaration(className, name, services, factoryPid, restart.policy());
+        if (exported && services.isEmpty()) {
+            throw new IllegalArgumentException("exported=true needs services: only typed services are exported");
+        }
+        return new ActorDeclaration(className, name, services, factoryPid, restart.policy(), exported);
     }
 
     /** The restart parameters of one clause, as written; {@link #policy()} checks that they fit together. */
@@ -154,6 +166,13 @@ record ActorDeclaration(String className, Optional<String> name, List<String> se
             // reported below
         }
         throw new IllegalArgumentException(key + "=" + value + " is not a whole number of restarts (0 or more)");
+    }
+
+    private static boolean bool(String key, String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
+        }
+        throw new IllegalArgumentException(key + "=" + value + " is neither true nor false");
     }
 
     private static Duration duration(String key, String value) {

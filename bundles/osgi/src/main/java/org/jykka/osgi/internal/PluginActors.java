@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -193,7 +194,7 @@ final class PluginActors {
         awaitOnStart(ref);
         PublishedActor started = new PublishedActor(ref, name, bundle, stopTimeout, declaration.restart());
         try {
-            started.publish(interfaces);
+            started.publish(interfaces, remoteProperties(declaration, configuration));
         } catch (ActorDeadException e) {
             throw diedInOnStart(ref);
         } catch (RuntimeException e) {
@@ -201,6 +202,25 @@ final class PluginActors {
             throw new PluginFailure("could not publish " + ref + " under " + declaration.services() + ": " + e, e);
         }
         return started;
+    }
+
+    /**
+     * What exports the typed services as OSGi Remote Services: {@code exported=true} in the
+     * declaration, and any {@code service.exported.*} property of the actor's configuration.
+     */
+    static Map<String, Object> remoteProperties(ActorDeclaration declaration, Map<String, Object> configuration) {
+        Map<String, Object> remote = new HashMap<>();
+        if (declaration.exported()) {
+            remote.put(PublishedActor.EXPORTED_INTERFACES, "*");
+        }
+        if (configuration != null) {
+            configuration.forEach((key, value) -> {
+                if (key.startsWith("service.exported.")) {
+                    remote.put(key, value);
+                }
+            });
+        }
+        return remote;
     }
 
     /**

@@ -9,8 +9,10 @@ import static java.lang.System.Logger.Level.WARNING;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jykka.ActorRef;
@@ -35,6 +37,9 @@ final class PublishedActor {
     static final String URN_PROPERTY = PluginActor.URN_PROPERTY;
     static final String CLASS_PROPERTY = PluginActor.CLASS_PROPERTY;
     static final String NAME_PROPERTY = PluginActor.NAME_PROPERTY;
+
+    /** The OSGi Remote Services property that exports a service (Compendium 100.2.1). */
+    static final String EXPORTED_INTERFACES = "service.exported.interfaces";
 
     private static final System.Logger LOG = System.getLogger("org.jykka.osgi");
 
@@ -67,8 +72,11 @@ final class PublishedActor {
      * Registers the actor's services through the plugin's own context, so they belong to the
      * plugin; then watches the actor, so its services go the moment it ends for good (even if it
      * already has). A restart is not an end: the same reference, and so the same services, stay.
+     * The typed services (never the {@code ActorRef} one) also get {@code remote}: the
+     * {@code service.exported.*} properties that export them as OSGi Remote Services, where an
+     * {@code service.exported.interfaces} of {@code "*"} or {@code true} means the service's interface.
      */
-    void publish(List<Class<?>> interfaces) {
+    void publish(List<Class<?>> interfaces, Map<String, Object> remote) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(URN_PROPERTY, ref.urn());
         properties.put(CLASS_PROPERTY, ref.actorClass().getName());
@@ -83,7 +91,8 @@ final class PublishedActor {
         try {
             published.add(context.registerService(ActorRef.class.getName(), ref, properties));
             for (int i = 0; i < interfaces.size(); i++) {
-                published.add(context.registerService(interfaces.get(i).getName(), proxies.get(i), properties));
+                String name = interfaces.get(i).getName();
+                published.add(context.registerService(name, proxies.get(i), typed(properties, remote, name)));
             }
         } catch (RuntimeException e) {
             unregister(published);
@@ -95,6 +104,19 @@ final class PublishedActor {
         // Handed off: a pending future's callbacks run in CompletableFuture's default executor, never in the
         // actor's thread (here at once only if the actor has already ended); all it does is log and unregister.
         ref.termination().toCompletableFuture().whenComplete((termination, impossible) -> ended(termination));
+    }
+
+    /** The properties of the typed service under {@code name}: the actor's, and those that export it. */
+    static Dictionary<String, Object> typed(Dictionary<String, Object> actor, Map<String, Object> remote,
+            String name) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        for (Enumeration<String> keys = actor.keys(); keys.hasMoreElements(); ) {
+            String key = keys.nextElement();
+            properties.put(key, actor.get(key));
+        }
+        remote.forEach((key, value) -> properties.put(key, key.equals(EXPORTED_INTERFACES)
+                && (value.equals("*") || value.equals("true") || value.equals(Boolean.TRUE)) ? name : value));
+        return properties;
     }
 
     void unregisterServices() {

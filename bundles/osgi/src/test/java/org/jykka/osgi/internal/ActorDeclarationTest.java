@@ -1,6 +1,7 @@
 package org.jykka.osgi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,23 @@ class ActorDeclarationTest {
 
         assertEquals(List.of(), parsed.declarations());
         assertTrue(parsed.errors().get(0).contains("factoryPid is empty"), parsed.errors().toString());
+    }
+
+    @Test
+    void exportedTrueExportsTheTypedServices() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;services:List<String>=\"com.example.X\";exported=true");
+
+        assertTrue(parsed.declarations().get(0).exported(), parsed.toString());
+        assertFalse(ActorDeclaration.parseHeader("com.example.A;services=com.example.X").declarations().get(0).exported());
+    }
+
+    @Test
+    void exportedWithoutServicesOrWithAnotherValueIsMalformed() {
+        var parsed = ActorDeclaration.parseHeader("com.example.A;exported=true,com.example.B;services=com.example.X;exported=yes");
+
+        assertEquals(List.of(), parsed.declarations());
+        assertTrue(parsed.errors().get(0).contains("exported=true needs services"), parsed.errors().toString());
+        assertTrue(parsed.errors().get(1).contains("exported=yes is neither true nor false"), parsed.errors().toString());
     }
 
     @Test

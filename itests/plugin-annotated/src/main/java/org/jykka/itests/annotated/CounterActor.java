@@ -8,7 +8,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 
 /** Declared with a name and a service interface; takes the plugin's BundleContext. */
-@PluginActor(name = "counter", services = Counter.class)
+@PluginActor(name = "counter", services = Counter.class, exported = true)
 public class CounterActor extends ThreadingActor {
     private final BundleContext context;
     private int count;

@@ -14,7 +14,7 @@ class DeclarationTest extends FrameworkTest {
     void bndTurnsEachAnnotatedClassIntoAClauseOfTheHeader() throws Exception {
         Bundle plugin = osgi.install("jykka-itests-plugin-annotated");
 
-        assertEquals("org.jykka.itests.annotated.CounterActor;name=counter;services:List<String>=\"org.jykka.itests.api.Counter\","
+        assertEquals("org.jykka.itests.annotated.CounterActor;name=counter;services:List<String>=\"org.jykka.itests.api.Counter\";exported=true,"
                 + "org.jykka.itests.annotated.EchoActor", plugin.getHeaders("").get("Jykka-Actors"));
     }
 

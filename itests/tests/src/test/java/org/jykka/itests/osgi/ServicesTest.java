@@ -52,6 +52,16 @@ class ServicesTest extends FrameworkTest {
     }
 
     @Test
+    void exportedTrueExportsTheTypedServiceUnderItsInterfaceAndNeverTheActorRef() {
+        ServiceReference<?> counter = single(osgi.services("org.jykka.itests.api.Counter", "(jykka.actor.name=counter)"));
+        ServiceReference<?> ref = single(osgi.actorServices("(jykka.actor.name=counter)"));
+
+        assertEquals("org.jykka.itests.api.Counter", counter.getProperty("service.exported.interfaces"));
+        assertEquals(null, ref.getProperty("service.exported.interfaces"));
+        assertEquals(null, single(osgi.actorServices("(jykka.actor.name=EchoActor)")).getProperty("service.exported.interfaces"));
+    }
+
+    @Test
     void theActorRefServiceAnswersAsks() throws Exception {
         ServiceReference<?> echo = single(osgi.actorServices("(jykka.actor.name=EchoActor)"));
 

@@ -1,0 +1,7 @@
+package org.jykka.testremote.api;
+
+import java.io.Serializable;
+
+/** A value type of {@link Counter}'s methods. */
+public record Point(int x, int y) implements Serializable {
+}

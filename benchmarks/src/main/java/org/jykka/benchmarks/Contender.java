@@ -9,7 +9,7 @@ enum Contender {
     THREADING("threading", "Jykka ThreadingActor (a platform thread per actor)"),
     VIRTUAL("virtual", "Jykka VirtualThreadActor (an elastic crew of virtual threads, none while idle)"),
     PEKKO("pekko", "Pekko 1.7.0 classic, default fork-join dispatcher"),
-    PEKKO_VIRTUAL("pekko-virtual", "Pekko 1.7.0 classic, fork-join dispatcher with virtualize = on"),
+    PEKKO_VIRTUAL("pekko-virtual", "Pekko 1.7.0 classic, fork-join dispatcher with virtualize = on, parallelism = cores, throughput = 50"),
     JUC("juc", "java.util.concurrent: a dedicated consumer thread per LinkedBlockingQueue");
 
     final String id;

@@ -31,6 +31,8 @@ public final class JykkaRig implements Rig {
 
     static final Behavior ECHO = message -> message;
 
+    static final Behavior IDLE = message -> null;
+
     /** The actor that {@link CallBenchmark}'s typed proxy maps to: {@code echo(Object)}. */
     public interface EchoService {
         Object echo(Object message);
@@ -171,6 +173,23 @@ public final class JykkaRig implements Rig {
             start(churn).stopAsync();
         }
         await(stopped);
+    }
+
+    @Override
+    public void startStopOne() {
+        ActorRef<?> ref = start(IDLE);
+        ref.stopAsync();
+        ref.whenStopped().get(TIMEOUT);
+    }
+
+    /**
+     * An actor that answers each message with an {@code ask} of its own to a fresh echo actor, waited
+     * for inside its handler: an actor-to-actor round trip behind the caller's own.
+     */
+    Echo relay() {
+        ActorRef<?> echo = start(ECHO);
+        ActorRef<?> relay = start(message -> echo.ask(message).get(TIMEOUT));
+        return message -> relay.ask(message).get(TIMEOUT);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Case 5, start + stop of an actor (after Pekko's ActorCreationBenchmark, but each actor is also
- * stopped, and the invocation waits until all of them have stopped: nothing is left running).
+ * stopped, and the invocation waits until all of them have stopped: nothing is left running); and
+ * case 5b, the same for one actor at a time, waited for each time: the latency a caller sees.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,5 +44,17 @@ public class StartStopBenchmark {
     @OperationsPerInvocation(ACTORS)
     public void startAndStop() throws Exception {
         rig.startAndStop(ACTORS);
+    }
+
+    /**
+     * Score: microseconds from the start of one actor to the moment its caller sees it stopped
+     * (Jykka: {@code whenStopped().get()}; Pekko: its {@code postStop} counts a latch down; juc: the
+     * thread's {@code join}). Sampled, so the run reports p50 and p99 as well as the mean.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void startStopOne() throws Exception {
+        rig.startStopOne();
     }
 }

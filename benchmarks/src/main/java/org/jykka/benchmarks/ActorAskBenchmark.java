@@ -27,12 +27,16 @@ public class ActorAskBenchmark {
     @Param({"threading", "virtual"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     private JykkaRig rig;
     private Rig.Echo relay;
 
     @Setup(Level.Trial)
     public void open() {
-        rig = (JykkaRig) Contender.byId(contender).open();
+        rig = (JykkaRig) Contender.byId(contender).open(properties);
         relay = rig.relay();
     }
 

@@ -29,6 +29,25 @@ enum Contender {
         return this == VIRTUAL || this == PEKKO_VIRTUAL;
     }
 
+    /**
+     * Sets the system properties in {@code properties} ({@code name=value}, separated by spaces; empty:
+     * none) and then opens the rig: the benchmarks' {@code properties} parameter, so that one JMH run
+     * can compare a runtime with and without one of its tuning properties (each parameter value gets a
+     * JVM of its own, where the runtime reads the property once, when its classes load).
+     */
+    Rig open(String properties) {
+        for (String property : properties.trim().split("\\s+")) {
+            if (!property.isEmpty()) {
+                int equals = property.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("Not name=value: " + property);
+                }
+                System.setProperty(property.substring(0, equals), property.substring(equals + 1));
+            }
+        }
+        return open();
+    }
+
     Rig open() {
         switch (this) {
             case THREADING: return JykkaRig.threading();

@@ -27,11 +27,15 @@ public class StartStopBenchmark {
     @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     private Rig rig;
 
     @Setup(Level.Trial)
     public void open() {
-        rig = Contender.byId(contender).open();
+        rig = Contender.byId(contender).open(properties);
     }
 
     @TearDown(Level.Trial)

@@ -35,12 +35,12 @@ final class Promise<T> implements ActorFuture<T> {
      */
     private static final Executor DEPENDANTS = new CompletableFuture<Void>().defaultExecutor();
     /**
-     * How long a waiter spins for the outcome before it parks, in nanoseconds; 0 on one core, where
-     * the spin would only keep the answerer off the CPU. System property {@code org.jykka.spinMicros}.
+     * How long a waiter spins for the outcome before it parks, in nanoseconds: 20 µs unless the system
+     * property {@code org.jykka.spinMicros} says otherwise (0: never spin), and never on one core, where
+     * the spin would only keep the answerer off the CPU.
      */
     static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() < 2 ? 0
             : Math.max(0, Long.getLong("org.jykka.spinMicros", 20)) * 1000;
-    static final String VSPIN = System.getProperty("org.jykka.spinVirtual", "yield"); // TEMP experiment: yield, spin, off
     /** {@code Thread.isVirtual()}, reached reflectively (Java 21+; the API compiles for 17); {@code null} before 21. */
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
@@ -200,18 +200,16 @@ final class Promise<T> implements ActorFuture<T> {
 
     /**
      * Spins up to {@link #SPIN_NANOS} (and not past {@code deadline}) for an outcome that is likely to
-     * come soon, saving the completer an unpark and this thread a wake-up (tens of µs on a VM); the
-     * outcome, or {@code null}. Bounded, so an idle waiter still ends up parked and burns nothing.
+     * come soon (an actor's answer takes a few µs when both sides are awake), saving the completer an
+     * unpark and this thread a wake-up (tens of µs each on a VM); the outcome, or {@code null}.
+     * Bounded, so a waiter whose answer is slow still parks and burns nothing. A virtual thread yields
+     * instead of spinning: its carrier may be the one the answering actor's thread is queued on.
      */
     private Object spin(long deadline) {
         if (SPIN_NANOS == 0) {
             return null;
         }
-        boolean virtual = isVirtual(Thread.currentThread());
-        if (virtual && VSPIN.equals("off")) {
-            return null;
-        }
-        boolean yield = virtual && VSPIN.equals("yield");
+        boolean yield = isVirtual(Thread.currentThread());
         long now = System.nanoTime();
         long end = deadline - now < SPIN_NANOS ? deadline : now + SPIN_NANOS;
         Object result;

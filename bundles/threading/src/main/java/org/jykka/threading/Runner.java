@@ -6,8 +6,6 @@ import static org.jykka.threading.VirtualThreadRuntime.LIVE_RUNNERS;
 import static org.jykka.threading.VirtualThreadRuntime.OVERFLOW_RUNNERS;
 import static org.jykka.threading.VirtualThreadRuntime.PARALLELISM;
 import static org.jykka.threading.VirtualThreadRuntime.READY;
-import static org.jykka.threading.VirtualThreadRuntime.RUNNER_SPIN_NANOS;
-import static org.jykka.threading.VirtualThreadRuntime.SPINNING;
 import static org.jykka.threading.VirtualThreadRuntime.STARTING_RUNNERS;
 
 import java.lang.invoke.MethodHandles;
@@ -198,42 +196,10 @@ final class Runner implements Runnable {
         return null;
     }
 
-    /**
-     * Spins up to {@link VirtualThreadRuntime#RUNNER_SPIN_NANOS} for work before the runner retires:
-     * the next activation, or {@code null}. While it spins, senders leave what they queue to it rather
-     * than start a runner (see {@link VirtualThreadRuntime#enqueue}); so it makes sure of a runner for
-     * what is still queued when it takes something.
-     */
-    private static Activation spinForWork() {
-        if (RUNNER_SPIN_NANOS == 0) {
-            return null;
-        }
-        SPINNING.incrementAndGet();
-        long end = System.nanoTime() + RUNNER_SPIN_NANOS;
-        boolean yield = !"spin".equals(System.getProperty("org.jykka.virtual.spinStyle")); // TEMP experiment
-        while (READY.isEmpty() && System.nanoTime() - end < 0) {
-            if (yield) {
-                Thread.yield(); // lets what waits for this carrier (an answered caller, say) run first
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-        SPINNING.decrementAndGet();
-        Activation next = VirtualThreadRuntime.takeReady(); // after the decrement: sees what any sender left us
-        if (next != null && !READY.isEmpty()) {
-            VirtualThreadRuntime.ensureRunner();
-        }
-        return next;
-    }
-
     /** Leaves the crew; comes back if work arrived meanwhile. The next activation, or {@code null}. */
     private Activation retire() {
         if (overflow) {
             return lingerInOverflow();
-        }
-        Activation spun = spinForWork();
-        if (spun != null) {
-            return spun;
         }
         while (true) {
             LIVE_RUNNERS.decrementAndGet();

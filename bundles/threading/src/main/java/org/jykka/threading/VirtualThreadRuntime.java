@@ -85,17 +85,6 @@ final class VirtualThreadRuntime implements ActorRuntime {
     static final AtomicInteger OVERFLOW_RUNNERS = new AtomicInteger();
     // Activations taken from the ready queue: the watchdog's sign that the queue moves.
     static final AtomicLong TAKEN = new AtomicLong();
-    // Virtual runners out of work that spin for more before they retire (Runner.spinForWork).
-    static final AtomicInteger SPINNING = new AtomicInteger();
-
-    /**
-     * How long a virtual runner out of work spins for more before it retires, in nanoseconds; 0 on one
-     * core. Work that comes back within it (the next ask of a caller that waits, the next actor of a
-     * burst) then costs no thread start and no carrier wake-up. System property
-     * {@code org.jykka.virtual.spinMicros}.
-     */
-    static final long RUNNER_SPIN_NANOS = PARALLELISM < 2 ? 0
-            : Math.max(0, Long.getLong("org.jykka.virtual.spinMicros", 20)) * 1000;
 
     private VirtualThreadRuntime() {}
 
@@ -148,15 +137,6 @@ final class VirtualThreadRuntime implements ActorRuntime {
     /** Puts {@code activation} on the ready queue and makes sure a runner, or the watchdog, will see it. */
     static void enqueue(Activation activation) {
         READY.offer(activation);
-        // Dekker with Runner.spinForWork's "SPINNING down, then look at READY": a spinner we saw takes
-        // this one, and makes sure of a runner for whatever else it finds there.
-        if (SPINNING.get() == 0) {
-            ensureRunner();
-        }
-    }
-
-    /** Starts a runner while fewer than {@link #PARALLELISM} live; else the watchdog keeps an eye on the queue. */
-    static void ensureRunner() {
         for (int live; (live = LIVE_RUNNERS.get()) < PARALLELISM; ) {
             if (LIVE_RUNNERS.compareAndSet(live, live + 1)) {
                 startRunnerCounted();

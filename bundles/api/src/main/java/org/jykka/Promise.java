@@ -41,6 +41,14 @@ final class Promise<T> implements ActorFuture<T> {
      */
     static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() < 2 ? 0
             : Math.max(0, Long.getLong("org.jykka.spinMicros", 20)) * 1000;
+    private static final long MIN_SPIN_NANOS = SPIN_NANOS == 0 ? 0 : Math.min(SPIN_NANOS, 1000);
+    /**
+     * How long the next waiter spins: halved (down to 1 µs) by a spin that found no answer, doubled
+     * (up to {@link #SPIN_NANOS}) by one that did. So when answers are slow, or the cores are taken by
+     * other work and a spin only delays the answerer, waiters soon park almost at once. Shared and
+     * racy on purpose: a hint, written only when it changes.
+     */
+    private static volatile long spinBudget = SPIN_NANOS;
     /** {@code Thread.isVirtual()}, reached reflectively (Java 21+; the API compiles for 17); {@code null} before 21. */
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
@@ -199,19 +207,21 @@ final class Promise<T> implements ActorFuture<T> {
     }
 
     /**
-     * Spins up to {@link #SPIN_NANOS} (and not past {@code deadline}) for an outcome that is likely to
+     * Spins up to {@link #spinBudget} (and not past {@code deadline}) for an outcome that is likely to
      * come soon (an actor's answer takes a few µs when both sides are awake), saving the completer an
      * unpark and this thread a wake-up (tens of µs each on a VM); the outcome, or {@code null}.
      * Bounded, so a waiter whose answer is slow still parks and burns nothing. A virtual thread yields
      * instead of spinning: its carrier may be the one the answering actor's thread is queued on.
      */
     private Object spin(long deadline) {
-        if (SPIN_NANOS == 0) {
+        long budget = spinBudget;
+        if (budget == 0) {
             return null;
         }
         boolean yield = isVirtual(Thread.currentThread());
         long now = System.nanoTime();
-        long end = deadline - now < SPIN_NANOS ? deadline : now + SPIN_NANOS;
+        boolean bounded = deadline - now < budget;
+        long end = bounded ? deadline : now + budget;
         Object result;
         while ((result = outcome) == null && System.nanoTime() - end < 0) {
             if (yield) {
@@ -219,6 +229,11 @@ final class Promise<T> implements ActorFuture<T> {
             } else {
                 Thread.onSpinWait();
             }
+        }
+        if (result != null && budget < SPIN_NANOS) {
+            spinBudget = Math.min(SPIN_NANOS, budget * 2);
+        } else if (result == null && !bounded && budget > MIN_SPIN_NANOS) {
+            spinBudget = Math.max(MIN_SPIN_NANOS, budget / 2);
         }
         return result;
     }

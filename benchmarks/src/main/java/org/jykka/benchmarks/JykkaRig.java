@@ -13,6 +13,7 @@ import org.jykka.threading.VirtualThreadActor;
 /** Jykka's actors on one of its runtimes; the runtime is the actor's base class. */
 public final class JykkaRig implements Rig {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(5);
 
     /** What a benchmark actor does; the same behaviour runs on either runtime. */
     interface Behavior {
@@ -194,7 +195,8 @@ public final class JykkaRig implements Rig {
 
     @Override
     public void close() {
-        ActorRegistry.stopAll(TIMEOUT);
+        // Stops one actor after another: a million of them can take longer than TIMEOUT on a busy machine.
+        ActorRegistry.stopAll(CLOSE_TIMEOUT);
     }
 
     static void await(CountDownLatch latch) throws InterruptedException {

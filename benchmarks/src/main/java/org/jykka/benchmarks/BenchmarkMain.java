@@ -5,13 +5,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
@@ -22,13 +21,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every case for every contender this JVM can run, in one go, and prints one table: each
- * contender's score per case, and the ratios the goals of issue 5 are stated in.
+ * contender's score per case, and the ratios Jykka's performance goals are stated in ({@link ResultTable}).
  *
  * <p>{@code --profile quick} (what {@code benchmarks/run} uses): JMH forks 1, 1 warm-up and 3
- * measurement iterations of 1 s; the idle-memory harness in JVMs of its own, and the one-million
- * idle actors check in {@code -Xmx1g}. {@code --profile smoke} (what {@code mvn verify} uses): every
- * benchmark once, in this JVM, for a few milliseconds, and the memory harness on a few hundred actors,
- * so the benchmarks cannot rot; its numbers mean nothing.
+ * measurement iterations of 1 s; the idle-memory and idle-CPU harnesses in JVMs of their own, and the
+ * one-million idle actors check in {@code -Xmx1g}. {@code --profile smoke} (what {@code mvn verify}
+ * uses): every benchmark once, in this JVM, for a few milliseconds, and the memory and CPU harnesses on
+ * a few hundred actors, so the benchmarks cannot rot; its numbers mean nothing.
  */
 public final class BenchmarkMain {
     /** The JVM options every benchmark JVM gets: Pekko's virtual-thread dispatcher needs the opens. */
@@ -159,7 +158,7 @@ public final class BenchmarkMain {
     private void measureIdleCpu() throws Exception {
         for (Contender contender : contenders) {
             if (smoke) {
-                idleCpu.put(contender, IdleCpu.measure(contender, 200, java.time.Duration.ZERO, java.time.Duration.ofMillis(20)));
+                idleCpu.put(contender, IdleCpu.measure(contender, 200, Duration.ZERO, Duration.ofMillis(20)));
             } else {
                 String[] fields = runOwnJvm(IdleCpu.class, "IDLECPU ", "-Xmx2g", contender.id, "10000", "1000", "5000");
                 idleCpu.put(contender, new IdleCpu.Measurement(contender, 10_000, Long.parseLong(fields[3]), Long.parseLong(fields[4])));

@@ -25,12 +25,16 @@ public class AskBenchmark {
     @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     private Rig rig;
     private Rig.Echo echo;
 
     @Setup(Level.Trial)
     public void open() {
-        rig = Contender.byId(contender).open();
+        rig = Contender.byId(contender).open(properties);
         echo = rig.echo();
     }
 

@@ -34,6 +34,10 @@ public class FanOutBenchmark {
     @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     /** The number of actors; the smoke profile makes it small. */
     @Param("10000")
     public int actors;
@@ -49,7 +53,7 @@ public class FanOutBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        rig = Contender.byId(contender).open();
+        rig = Contender.byId(contender).open(properties);
         sinks = new Rig.Sink[actors];
         for (int i = 0; i < actors; i++) {
             sinks[i] = rig.sink();

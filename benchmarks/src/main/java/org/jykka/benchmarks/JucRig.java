@@ -111,6 +111,17 @@ final class JucRig implements Rig {
     }
 
     @Override
+    public void startStopOne() throws InterruptedException {
+        ConsumerThread consumer = new ConsumerThread(message -> {}, () -> {});
+        consumer.start();
+        consumer.queue.add(STOP);
+        consumer.join(JykkaRig.TIMEOUT.toMillis());
+        if (consumer.isAlive()) {
+            throw new IllegalStateException("Not stopped within " + JykkaRig.TIMEOUT);
+        }
+    }
+
+    @Override
     public void close() throws InterruptedException {
         for (ConsumerThread consumer : consumers) {
             consumer.queue.add(STOP);

@@ -13,6 +13,7 @@ import org.jykka.threading.VirtualThreadActor;
 /** Jykka's actors on one of its runtimes; the runtime is the actor's base class. */
 public final class JykkaRig implements Rig {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(5);
 
     /** What a benchmark actor does; the same behaviour runs on either runtime. */
     interface Behavior {
@@ -30,6 +31,8 @@ public final class JykkaRig implements Rig {
     };
 
     static final Behavior ECHO = message -> message;
+
+    static final Behavior IDLE = message -> null;
 
     /** The actor that {@link CallBenchmark}'s typed proxy maps to: {@code echo(Object)}. */
     public interface EchoService {
@@ -174,8 +177,26 @@ public final class JykkaRig implements Rig {
     }
 
     @Override
+    public void startStopOne() {
+        ActorRef<?> ref = start(IDLE);
+        ref.stopAsync();
+        ref.whenStopped().get(TIMEOUT);
+    }
+
+    /**
+     * An actor that answers each message with an {@code ask} of its own to a fresh echo actor, waited
+     * for inside its handler: an actor-to-actor round trip behind the caller's own.
+     */
+    Echo relay() {
+        ActorRef<?> echo = start(ECHO);
+        ActorRef<?> relay = start(message -> echo.ask(message).get(TIMEOUT));
+        return message -> relay.ask(message).get(TIMEOUT);
+    }
+
+    @Override
     public void close() {
-        ActorRegistry.stopAll(TIMEOUT);
+        // Stops one actor after another: a million of them can take longer than TIMEOUT on a busy machine.
+        ActorRegistry.stopAll(CLOSE_TIMEOUT);
     }
 
     static void await(CountDownLatch latch) throws InterruptedException {

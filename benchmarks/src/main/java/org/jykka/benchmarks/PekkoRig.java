@@ -16,11 +16,13 @@ import org.apache.pekko.pattern.Patterns;
  * Apache Pekko classic actors, on the default fork-join dispatcher as shipped, or on a fork-join
  * dispatcher with {@code virtualize = on} (experimental in 1.7.0; Java 21+ and the two
  * {@code --add-opens} of its reference.conf: {@code java.base/jdk.internal.misc} and
- * {@code java.base/java.lang}).
+ * {@code java.base/java.lang}), tuned as Pekko's own bench-jmh tunes its dispatchers: parallelism =
+ * cores, {@code throughput = 50}.
  */
 public final class PekkoRig implements Rig {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String VIRTUAL_DISPATCHER = "jykka-bench-virtual-dispatcher";
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final ActorSystem system;
     private final String dispatcher;
@@ -32,7 +34,13 @@ public final class PekkoRig implements Rig {
                 + VIRTUAL_DISPATCHER + " {\n"
                 + "  type = Dispatcher\n"
                 + "  executor = fork-join-executor\n"
-                + "  fork-join-executor { virtualize = on }\n"
+                + "  throughput = 50\n"
+                + "  fork-join-executor {\n"
+                + "    virtualize = on\n"
+                + "    parallelism-min = " + CORES + "\n"
+                + "    parallelism-factor = 1.0\n"
+                + "    parallelism-max = " + CORES + "\n"
+                + "  }\n"
                 + "}\n").withFallback(ConfigFactory.load());
         this.system = ActorSystem.create("bench", config);
         this.dispatcher = virtualThreads ? VIRTUAL_DISPATCHER : "pekko.actor.default-dispatcher";
@@ -134,6 +142,14 @@ public final class PekkoRig implements Rig {
         for (int i = 0; i < count; i++) {
             system.actorOf(props).tell(PoisonPill.getInstance(), ActorRef.noSender());
         }
+        JykkaRig.await(stopped);
+    }
+
+    @Override
+    public void startStopOne() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        system.actorOf(Props.create(ChurnActor.class, () -> new ChurnActor(stopped)).withDispatcher(dispatcher))
+                .tell(PoisonPill.getInstance(), ActorRef.noSender());
         JykkaRig.await(stopped);
     }
 

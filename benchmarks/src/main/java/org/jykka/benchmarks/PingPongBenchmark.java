@@ -26,12 +26,16 @@ public class PingPongBenchmark {
     @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     private Rig rig;
     private Rig.PingPong pair;
 
     @Setup(Level.Trial)
     public void open() {
-        rig = Contender.byId(contender).open();
+        rig = Contender.byId(contender).open(properties);
         pair = rig.pingPong();
     }
 

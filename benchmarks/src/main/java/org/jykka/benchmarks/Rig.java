@@ -39,6 +39,12 @@ interface Rig extends AutoCloseable {
      */
     void startAndStop(int count) throws Exception;
 
+    /**
+     * Starts one actor, asks it to stop, and returns once it has stopped (its stop hook ran and the
+     * runtime says so): the serial latency a caller that waits sees.
+     */
+    void startStopOne() throws Exception;
+
     /** Stops everything this rig started and waits for it. */
     @Override
     void close() throws Exception;

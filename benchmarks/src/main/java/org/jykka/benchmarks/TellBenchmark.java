@@ -28,12 +28,16 @@ public class TellBenchmark {
     @Param({"threading", "virtual", "pekko", "pekko-virtual", "juc"})
     public String contender;
 
+    /** System properties for the runtime, {@code name=value} separated by spaces (see {@link Contender#open(String)}). */
+    @Param("")
+    public String properties;
+
     private Rig rig;
     private Rig.Sink sink;
 
     @Setup(Level.Trial)
     public void open() {
-        rig = Contender.byId(contender).open();
+        rig = Contender.byId(contender).open(properties);
         sink = rig.sink();
     }
 

@@ -22,6 +22,15 @@ import org.osgi.annotation.versioning.ProviderType;
  * original. A value, once there, is kept: every later {@code get} returns it. The caller's stack is
  * added once per exception instance, however often it is rethrown.
  *
+ * <p><b>How a future of an actor waits.</b> An answer usually comes within a few microseconds, so a
+ * {@code get} first spins for it (a virtual thread yields its carrier instead), for at most 20 µs,
+ * and only then parks; on one core it parks at once. The spin adapts: each one that ends without
+ * the answer halves the next (down to 1 µs), each one that gets it doubles it, so when answers are
+ * slow, or other work holds the cores, waiters park almost at once. The system property
+ * {@code org.jykka.spinMicros} (read once, when the first actor starts) sets the bound, and 0 turns
+ * the spin off. Waiting is the only time anything spins: a thread that waits for a slow answer is
+ * parked after the bound, and an idle system burns no CPU.
+ *
  * <p><b>Waiting inside an actor.</b> A {@code get} in the thread that is running the very actor
  * that must answer (an actor waiting for its own {@code ask}, {@code call} or proxy call, or for its
  * own stop) would wait forever, so it fails at once with {@link IllegalStateException}. Waiting for

@@ -220,7 +220,11 @@ public final class Container implements ToIntFunction<String[]> {
         }
     }
 
-    /** Whether {@code port}, the value of {@value #REMOTE_PORT}, turns remote services on (bundle/remote). */
+    /**
+     * Whether {@code port}, the value of {@value #REMOTE_PORT}, turns remote services on (bundle/remote).
+     * The same rule as {@code org.jykka.remote.RemoteSettings.on}, which this class loader cannot see:
+     * the launcher decides whether the bundles are installed, the bundle whether it configures them.
+     */
     static boolean remoteServicesOn(String port) {
         return port != null && !port.isBlank() && !port.strip().equalsIgnoreCase("off");
     }
